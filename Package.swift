@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "costgate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "costgate", targets: ["costgate"]),
+        .library(name: "CostGateCore", targets: ["CostGateCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(
+            name: "CostGateCore",
+            dependencies: ["CLibYAML"]
+        ),
+        .target(
+            name: "CostGateCLI",
+            dependencies: [
+                "CostGateCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "costgate",
+            dependencies: ["CostGateCLI"]
+        ),
+        .testTarget(
+            name: "CostGateCoreTests",
+            dependencies: ["CostGateCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CostGateCLITests",
+            dependencies: ["CostGateCLI", "CostGateCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)
