@@ -1,0 +1,21 @@
+/// A place in an input file. `line` and `column` are 1-based; `document` is the 0-based index of the
+/// YAML document in its stream (nil for inputs that are not YAML streams, such as sbatch scripts).
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var document: Int?
+
+    public init(file: String, line: Int, column: Int, document: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.document = document
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}
