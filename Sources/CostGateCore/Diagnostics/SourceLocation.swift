@@ -1,5 +1,6 @@
-/// A place in an input file. `line` and `column` are 1-based; `document` is the 0-based index of the
-/// YAML document in its stream (nil for inputs that are not YAML streams, such as sbatch scripts).
+/// A place in an input file. `line` and `column` are 1-based (line 0 stands for the whole file, as
+/// for a file that cannot be read); `document` is the 0-based index of the YAML document in its
+/// stream (nil for inputs that are not YAML streams, such as sbatch scripts).
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -13,7 +14,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         self.document = document
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String { line > 0 ? "\(file):\(line):\(column)" : file }
+
+    /// The whole file, for errors that have no line (unreadable, not found).
+    public static func wholeFile(_ file: String) -> SourceLocation { SourceLocation(file: file, line: 0, column: 0) }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)

@@ -24,8 +24,7 @@ public struct YAMLParser: Sendable {
             var lineBase: Int32 = 0
             var expanded = 0
             while true {
-                let outcome = parseRun(buffer, from: offset, lineBase: lineBase,
-                                       firstIndex: documents.count, expanded: &expanded, into: &documents)
+                let outcome = parseRun(buffer, from: offset, lineBase: lineBase, expanded: &expanded, into: &documents)
                 guard case .failed(let error) = outcome else { return }
                 documents.append(.failure(YAMLDocumentFailure(index: documents.count, error: error)))
                 guard let resume = Self.nextDocumentStart(in: buffer, afterLine: error.line) else { return }
@@ -57,7 +56,7 @@ public struct YAMLParser: Sendable {
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     private func parseRun(
-        _ buffer: UnsafeBufferPointer<UInt8>, from offset: Int, lineBase: Int32, firstIndex: Int,
+        _ buffer: UnsafeBufferPointer<UInt8>, from offset: Int, lineBase: Int32,
         expanded: inout Int, into documents: inout [Result<YAMLDocument, YAMLDocumentFailure>]
     ) -> RunOutcome {
         var parser = yaml_parser_t()
@@ -99,8 +98,8 @@ public struct YAMLParser: Sendable {
                 documentLine = line
                 documentColumn = column
             case YAML_DOCUMENT_END_EVENT:
-                let index = documents.count
-                documents.append(.success(YAMLDocument(index: index, line: documentLine, column: documentColumn, root: root)))
+                if let node = root, case .scalar("", .plain) = node.content, node.tag == nil { root = nil }
+                documents.append(.success(YAMLDocument(index: documents.count, line: documentLine, column: documentColumn, root: root)))
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
@@ -148,7 +147,8 @@ public struct YAMLParser: Sendable {
                 var node = target.node
                 node.line = line
                 node.column = column
-                completed = (node, 1, nil)
+                // The alias stands for its anchor's whole subtree, so nested aliases multiply.
+                completed = (node, target.size, nil)
             default:
                 break
             }

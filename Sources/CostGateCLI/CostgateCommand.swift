@@ -1,0 +1,26 @@
+import ArgumentParser
+import CostGateCore
+
+/// `costgate`: prices ML jobs before they run.
+public struct CostgateCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "costgate",
+        abstract: "Estimate what Kubernetes and SLURM ML jobs will cost before they run.",
+        discussion: """
+        Reads Kubernetes manifests (Pod, Deployment, StatefulSet, ReplicaSet, DaemonSet, Job, CronJob, \
+        HorizontalPodAutoscaler) and SLURM sbatch scripts, and prices them offline from a dated built-in catalog.
+
+        Exit codes: 0 estimated, 2 some input unusable, 64 usage error, 70 internal error.
+
+        Examples:
+          costgate estimate examples/
+          costgate estimate train.yaml --format json
+          cat job.sbatch | costgate estimate -
+          costgate catalog --model h100
+        """,
+        version: "0.1.0",
+        subcommands: [EstimateCommand.self, CatalogCommand.self]
+    )
+
+    public init() {}
+}

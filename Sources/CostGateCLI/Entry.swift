@@ -1,0 +1,29 @@
+import ArgumentParser
+import CostGateCore
+import Foundation
+
+extension CostgateCommand {
+    /// Parses and runs a command, mapping every outcome to costgate's exit codes: argument-parser
+    /// would map an unexpected error to 1, which reads as "over budget"; here it is 70.
+    public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            exit(withError: error)   // help → 0, usage errors → 64
+        }
+        do {
+            try command.run()
+            Foundation.exit(ExitStatus.success.rawValue)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch let error as ValidationError {
+            exit(withError: error)
+        } catch let error as CleanExit {
+            exit(withError: error)
+        } catch {
+            FileHandle.standardError.write(Data("costgate: internal error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.internalError.rawValue)
+        }
+    }
+}

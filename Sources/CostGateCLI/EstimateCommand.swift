@@ -1,0 +1,64 @@
+import ArgumentParser
+import CostGateCore
+import Foundation
+
+/// `costgate estimate PATH...`
+struct EstimateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "estimate",
+        abstract: "Price the workloads in manifests and sbatch scripts.",
+        discussion: """
+        PATH is a file, a directory (read recursively: *.yaml, *.yml, *.json and sbatch scripts) or - for standard input.
+
+        Examples:
+          costgate estimate examples/
+          costgate estimate job.yaml --format json > estimate.json
+          costgate estimate train.sbatch --prices policies/onprem-prices.yaml
+          costgate estimate k8s/ --provider gcp --region us-east4 --month 2026-12
+        """)
+
+    @Argument(help: ArgumentHelp("Files, directories, or - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    @Option(help: ArgumentHelp("Output format.", valueName: ReportFormat.allCases.map(\.rawValue).joined(separator: "|")))
+    var format: String = "text"
+
+    @Flag(name: .shortAndLong, help: "Show the assumptions behind each figure.")
+    var verbose = false
+
+    @Flag(help: "Never colour the output.")
+    var noColor = false
+
+    @OptionGroup(title: "Pricing") var pricing: PricingOptions
+    @OptionGroup(title: "Reading") var reading: ReadingOptions
+
+    func validate() throws {
+        guard ReportFormat(rawValue: format) != nil else {
+            throw ValidationError("unknown format '\(format)': expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+                                  + Suggestion.didYouMean(format, in: ReportFormat.allCases.map(\.rawValue)))
+        }
+    }
+
+    func run() throws {
+        let terminal = Terminal.detect(noColor: noColor)
+        let fileSystem = LocalFileSystem()
+        let readOptions = try reading.options()
+        let (settings, priceDiagnostics) = try pricing.settings(fileSystem: fileSystem)
+        var result = EstimationPipeline(fileSystem: fileSystem)
+            .run(EstimationRequest(paths: paths, reading: readOptions, pricing: settings))
+        result.diagnostics = (priceDiagnostics + result.diagnostics).sorted()
+
+        switch ReportFormat(rawValue: format)! {
+        case .text:
+            terminal.out(EstimateTextReporter(verbose: verbose, color: terminal.colorOutput).render(result))
+        case .json:
+            terminal.out(EstimateJSONReporter.render(result))
+        }
+        for diagnostic in result.diagnostics { terminal.err(terminal.render(diagnostic)) }
+        if result.hasErrors {
+            let count = result.diagnostics.filter { $0.severity == .error }.count
+            terminal.err("costgate: \(count) error\(count == 1 ? "" : "s"): some input could not be used (exit 2)\n")
+            throw ExitCode(ExitStatus.inputUnusable.rawValue)
+        }
+    }
+}

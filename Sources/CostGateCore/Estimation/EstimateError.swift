@@ -1,0 +1,35 @@
+/// Why a workload could not be priced. Each case says what to add.
+public enum EstimateError: Error, Sendable, Equatable {
+    case unknownModel(workload: String, role: String, model: String, source: String, at: SourceLocation)
+    case missingModel(workload: String, role: String, resource: String, count: Int, at: SourceLocation)
+    case noPrice(workload: String, model: String, provider: String, region: String, at: SourceLocation)
+    case unknownInstanceType(workload: String, instanceType: String, at: SourceLocation)
+
+    public var location: SourceLocation {
+        switch self {
+        case .unknownModel(_, _, _, _, let at), .missingModel(_, _, _, _, let at), .noPrice(_, _, _, _, let at),
+             .unknownInstanceType(_, _, let at):
+            return at
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .unknownModel(let workload, let role, let model, let source, _):
+            return "cannot price \(workload) (\(role)): GPU model '\(model)' from \(source) is not in the catalog; "
+                + "use a model 'costgate catalog' lists, or give its price in a --prices file"
+        case .missingModel(let workload, let role, let resource, let count, _):
+            return "cannot price \(workload) (\(role)): \(count) × \(resource) but no GPU model is named; add a nodeSelector "
+                + "(nvidia.com/gpu.product, cloud.google.com/gke-accelerator, karpenter.k8s.aws/instance-gpu-name, "
+                + "node.kubernetes.io/instance-type), the annotation costgate.dev/gpu, or pass --default-gpu"
+        case .noPrice(let workload, let model, let provider, let region, _):
+            return "cannot price \(workload): no \(provider) price for \(model) (region \(region)) in the catalog; "
+                + "choose another --provider/--region or give its price in a --prices file"
+        case .unknownInstanceType(let workload, let instanceType, _):
+            return "cannot price \(workload): instance type '\(instanceType)' is not in the catalog and no GPU model is named; "
+                + "add the annotation costgate.dev/gpu or give its price in a --prices file"
+        }
+    }
+
+    public var diagnostic: Diagnostic { Diagnostic(.error, at: location, message, rule: "cannot-price") }
+}

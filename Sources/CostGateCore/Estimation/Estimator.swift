@@ -1,0 +1,134 @@
+import Foundation
+
+/// Prices a workload: Σ over roles of replicas × (accelerators × $/accelerator-hour +
+/// vCPU × $/vCPU-hour + GiB × $/GiB-hour) × hours, × array tasks or runs per month. On spot
+/// capacity the expected cost follows the spot model's closed form.
+public struct Estimator: Sendable {
+    public var settings: PricingSettings
+
+    public init(settings: PricingSettings) {
+        self.settings = settings
+    }
+
+    public func estimate(_ workload: Workload) throws(EstimateError) -> Estimate {
+        var assumptions = workload.assumptions
+        var instance: InstanceType?
+        if let name = workload.instanceType {
+            instance = settings.catalog.instance(named: name, region: workload.placement.region ?? settings.region)
+            if instance == nil {
+                assumptions.append("instance type '\(name)' is not in the catalog")
+            }
+        }
+        let provider = workload.placement.provider ?? instance?.provider ?? settings.provider
+        let region = workload.placement.region ?? (provider == settings.provider ? settings.region : nil) ?? provider.defaultRegion
+        if let source = workload.placement.providerSource, provider != settings.provider {
+            assumptions.append("priced on \(provider.rawValue) (from \(source))")
+        }
+        let partition = workload.attribution.partitions.first { settings.partitionRates[$0] != nil }
+
+        var prices: [RolePrice] = []
+        for role in workload.roles {
+            let price = try price(role, of: workload, instance: instance, provider: provider, region: region,
+                                  partition: partition, assumptions: &assumptions)
+            prices.append(price)
+        }
+
+        let hours = workload.durationHours
+        let multiplier = Decimal(workload.arrayTasks ?? workload.runsPerMonth ?? 1)
+        func total(_ pick: (ReplicaRange) -> Int, spot: Bool) -> Decimal {
+            zip(workload.roles, prices).reduce(Decimal(0)) { sum, pair in
+                let rate = spot ? (pair.1.spotPerHour ?? pair.1.onDemandPerHour) : pair.1.onDemandPerHour
+                return sum + Decimal(pick(pair.0.replicas)) * rate * hours * multiplier
+            }
+        }
+        let onDemand = CostFigures(expected: total(\.nominal, spot: false), onDemand: total(\.nominal, spot: false),
+                                   min: total(\.min, spot: false), max: total(\.max, spot: false))
+        var cost = onDemand
+        var spotFigures: SpotFigures?
+        if workload.capacity == .spot, prices.contains(where: { $0.spotPerHour != nil }) {
+            let spotFactor = spotExpectationFactor(workload, prices: prices, instance: instance, provider: provider, region: region)
+            spotFigures = spotFactor.figures
+            let factor = Decimal(spotFactor.factor)
+            cost = CostFigures(expected: total(\.nominal, spot: true) * factor, onDemand: onDemand.onDemand,
+                               min: total(\.min, spot: true) * factor, max: total(\.max, spot: true) * factor)
+            assumptions.append(spotFactor.note)
+        } else if workload.capacity == .spot {
+            assumptions.append("no spot price for this accelerator: priced on demand")
+        }
+        return Estimate(workload: workload, cost: cost, prices: prices, provider: provider, region: region,
+                        spot: spotFigures, assumptions: assumptions)
+    }
+
+    // MARK: - Roles
+
+    // swiftlint:disable:next function_parameter_count
+    private func price(_ role: WorkloadRole, of workload: Workload, instance: InstanceType?, provider: CloudProvider,
+                       region: String, partition: String?, assumptions: inout [String]) throws(EstimateError) -> RolePrice {
+        let rates = settings.catalog.rates(provider: provider)
+        let cpu = role.cpu
+        let memory = role.memoryGiB
+        if let partition, let rate = settings.partitionRates[partition] {
+            let devices = role.accelerator?.equivalents ?? 0
+            let hourly = devices * rate.perAcceleratorHour + cpu * rate.perVCPUHour + memory * rate.perGiBHour
+            assumptions.append("priced at partition '\(partition)' rates from the --prices file")
+            return RolePrice(role: role.name, onDemandPerHour: hourly, spotPerHour: nil, accelerator: nil, model: role.accelerator?.model)
+        }
+        let cpuAndMemory = cpu * rates.cpuPerVCPUHour + memory * rates.memoryPerGiBHour
+        let spotCPUAndMemory = cpu * rates.spotCPUPerVCPUHour + memory * rates.spotMemoryPerGiBHour
+        guard let accelerator = role.accelerator, accelerator.count > 0 else {
+            return RolePrice(role: role.name, onDemandPerHour: cpuAndMemory, spotPerHour: spotCPUAndMemory, accelerator: nil, model: nil)
+        }
+        let location = accelerator.location ?? workload.source
+        if let raw = accelerator.unrecognizedModel {
+            throw .unknownModel(workload: workload.id, role: role.name, model: raw, source: accelerator.modelSource ?? "the manifest",
+                                at: location)
+        }
+        let entry: AcceleratorPrice
+        var model = accelerator.model
+        if model == nil, let instance, let instanceModel = instance.model {
+            model = instanceModel
+            assumptions.append("model \(instanceModel.id) from instance type \(instance.name)")
+        }
+        if model == nil, let fallback = settings.defaultGPU {
+            model = fallback
+            assumptions.append("no GPU model named: --default-gpu \(fallback.id) assumed")
+        }
+        guard let model else {
+            if let name = workload.instanceType, instance == nil {
+                throw .unknownInstanceType(workload: workload.id, instanceType: name, at: location)
+            }
+            throw .missingModel(workload: workload.id, role: role.name, resource: accelerator.resource, count: accelerator.count,
+                                at: location)
+        }
+        if let instance, instance.model == model, let byInstance = settings.catalog.acceleratorPrice(for: instance) {
+            entry = byInstance
+        } else if !accelerator.candidates.isEmpty {
+            let options = accelerator.candidates.compactMap { candidate in
+                settings.catalog.acceleratorPrice(model: candidate, provider: provider, region: region)
+            }
+            guard let dearest = options.max(by: { $0.onDemandPerHour < $1.onDemandPerHour }) else {
+                throw .noPrice(workload: workload.id, model: accelerator.candidates.map(\.id).joined(separator: "|"),
+                               provider: provider.rawValue, region: region, at: location)
+            }
+            entry = dearest
+            assumptions.append("may run on \(accelerator.candidates.map(\.id).joined(separator: ", ")): priced as the dearest, \(dearest.model.id)")
+        } else if let found = settings.catalog.acceleratorPrice(model: model, provider: provider, region: region) {
+            entry = found
+        } else if workload.placement.provider == nil,
+                  let (otherProvider, found) = CloudProvider.allCases.lazy.compactMap({ other -> (CloudProvider, AcceleratorPrice)? in
+                      guard other != provider, let price = settings.catalog.acceleratorPrice(model: model, provider: other, region: nil)
+                      else { return nil }
+                      return (other, price)
+                  }).first {
+            entry = found
+            assumptions.append("\(provider.rawValue) does not offer \(model.id): priced at \(otherProvider.rawValue)'s list price")
+        } else {
+            throw .noPrice(workload: workload.id, model: model.id, provider: provider.rawValue, region: region, at: location)
+        }
+        assumptions.append(entry.derivation)
+        let devices = accelerator.equivalents
+        let onDemand = devices * entry.onDemandPerHour + cpuAndMemory
+        let spot = entry.spotPerHour.map { devices * $0 + spotCPUAndMemory }
+        return RolePrice(role: role.name, onDemandPerHour: onDemand, spotPerHour: spot, accelerator: entry, model: entry.model)
+    }
+}

@@ -1,0 +1,74 @@
+/// Turns the paths a user gives into input files: directories are walked recursively; files
+/// are recognised as sbatch scripts by content (`#SBATCH`/`#COSTGATE` at the start of a line),
+/// otherwise as YAML.
+public struct InputCollector: Sendable {
+    public var fileSystem: any FileSystem
+
+    public init(fileSystem: any FileSystem) {
+        self.fileSystem = fileSystem
+    }
+
+    static let yamlExtensions: Set<String> = ["yaml", "yml", "json"]
+    static let scriptExtensions: Set<String> = ["sh", "sbatch", "slurm", "bash", "job", "batch", "submit"]
+
+    /// One path to read; `explicit` when the user named it (not found by walking a directory).
+    public struct Entry: Sendable, Hashable {
+        public var path: String
+        public var explicit: Bool
+    }
+
+    /// Paths of the files to read for `paths`, in a stable order, with the errors of those that cannot be listed.
+    public func expand(_ paths: [String]) -> (entries: [Entry], errors: [InputError]) {
+        var result: [Entry] = []
+        var errors: [InputError] = []
+        for path in paths {
+            if path == "-" {
+                result.append(Entry(path: path, explicit: true))
+            } else if fileSystem.isDirectory(path) {
+                do {
+                    let files = try fileSystem.files(under: path).filter { file in
+                        let ext = Self.pathExtension(file)
+                        return Self.yamlExtensions.contains(ext) || Self.scriptExtensions.contains(ext)
+                    }
+                    result += files.map { Entry(path: $0, explicit: false) }
+                } catch {
+                    errors.append(error)
+                }
+            } else {
+                result.append(Entry(path: path, explicit: true))
+            }
+        }
+        return (result, errors)
+    }
+
+    /// Reads one path (or standard input for `-`) and decides its format.
+    public func load(_ path: String) throws(InputError) -> InputFile {
+        let bytes = path == "-" ? try fileSystem.standardInput() : try fileSystem.contents(of: path)
+        let display = path == "-" ? "<stdin>" : path
+        let ext = Self.pathExtension(path)
+        let format: InputFile.Format = Self.yamlExtensions.contains(ext) ? .yaml : (Self.looksLikeSbatch(bytes) ? .sbatch : .yaml)
+        return InputFile(path: display, bytes: bytes, format: format)
+    }
+
+    static func pathExtension(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    /// `#SBATCH` or `#COSTGATE` at the start of some line.
+    static func looksLikeSbatch(_ bytes: [UInt8]) -> Bool {
+        let sbatch = Array("#SBATCH".utf8)
+        let costgate = Array("#COSTGATE".utf8)
+        var lineStart = true
+        var index = 0
+        while index < bytes.count {
+            if lineStart && bytes[index] == UInt8(ascii: "#") {
+                if bytes[index...].starts(with: sbatch) || bytes[index...].starts(with: costgate) { return true }
+            }
+            lineStart = bytes[index] == UInt8(ascii: "\n")
+            index += 1
+        }
+        return false
+    }
+}

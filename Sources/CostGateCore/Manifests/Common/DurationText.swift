@@ -1,0 +1,34 @@
+import Foundation
+
+/// Durations users write in annotations and `#COSTGATE` lines: `36h`, `90m`, `2d`, `45s`, `1h30m`,
+/// `1.5h`. Returns seconds, or nil when the text is not such a duration.
+public enum DurationText {
+    public static func seconds(_ text: String) -> Decimal? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        var total = Decimal(0)
+        var number = ""
+        var sawUnit = false
+        for character in trimmed {
+            if character.isNumber || character == "." {
+                number.append(character)
+                continue
+            }
+            let unit: Decimal
+            switch character {
+            case "d": unit = 86_400
+            case "h": unit = 3_600
+            case "m": unit = 60
+            case "s": unit = 1
+            case "w": unit = 604_800
+            default: return nil
+            }
+            guard !number.isEmpty, number.filter({ $0 == "." }).count <= 1, let value = Decimal(string: number) else { return nil }
+            total += value * unit
+            number = ""
+            sawUnit = true
+        }
+        guard number.isEmpty, sawUnit, total > 0 else { return nil }
+        return total
+    }
+}

@@ -1,0 +1,25 @@
+/// Why (part of) a manifest could not be read. Every case carries the place and the key path.
+public enum ManifestError: Error, Sendable, Equatable {
+    case typeMismatch(path: String, expected: String, found: String, at: SourceLocation)
+    case invalidValue(path: String, value: String, reason: String, at: SourceLocation)
+    case missingField(path: String, at: SourceLocation)
+
+    public var location: SourceLocation {
+        switch self {
+        case .typeMismatch(_, _, _, let at), .invalidValue(_, _, _, let at), .missingField(_, let at): return at
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .typeMismatch(let path, let expected, let found, _):
+            return "expected \(expected) at '\(path)', found \(found)"
+        case .invalidValue(let path, let value, let reason, _):
+            return "invalid value '\(value)' at '\(path)': \(reason)"
+        case .missingField(let path, _):
+            return "missing required field '\(path)'"
+        }
+    }
+
+    public var diagnostic: Diagnostic { Diagnostic(.error, at: location, message, rule: "invalid-manifest") }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Settings that reading manifests needs beyond the files themselves.
+public struct ReadOptions: Sendable {
+    /// Run time assumed for one-off workloads that declare none, in hours.
+    public var defaultDurationHours: Decimal
+    /// Hours a long-running workload is priced for (a month).
+    public var hoursPerMonth: Decimal
+    /// Nodes a DaemonSet runs on; nil = unknown (the DaemonSet is reported, not priced).
+    public var daemonSetNodes: Int?
+    /// The calendar month CronJob runs are counted in.
+    public var month: CalendarMonth
+    /// Report kinds costgate cannot read as errors instead of warnings.
+    public var strictKinds: Bool
+
+    public init(defaultDurationHours: Decimal = 1, hoursPerMonth: Decimal = 730, daemonSetNodes: Int? = nil,
+                month: CalendarMonth, strictKinds: Bool = false) {
+        self.defaultDurationHours = defaultDurationHours
+        self.hoursPerMonth = hoursPerMonth
+        self.daemonSetNodes = daemonSetNodes
+        self.month = month
+        self.strictKinds = strictKinds
+    }
+}
+
+/// A calendar month (`2026-11`).
+public struct CalendarMonth: Hashable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+
+    public init?(year: Int, month: Int) {
+        guard (1...12).contains(month), (1970...9999).contains(year) else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses `YYYY-MM`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
+        self.init(year: year, month: month)
+    }
+
+    /// The month containing `date` in UTC.
+    public init(containing date: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        self.year = parts.year!
+        self.month = parts.month!
+    }
+
+    public var description: String { String(format: "%04d-%02d", year, month) }
+}

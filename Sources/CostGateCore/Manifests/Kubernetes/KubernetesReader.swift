@@ -1,0 +1,252 @@
+import Foundation
+
+/// Reads Kubernetes objects into normalized workloads: Pod, Deployment, StatefulSet, ReplicaSet,
+/// DaemonSet, Job, CronJob, HorizontalPodAutoscaler and `List`.
+public struct KubernetesReader: Sendable {
+    public var options: ReadOptions
+
+    public init(options: ReadOptions) {
+        self.options = options
+    }
+
+    /// Reads one YAML document. Errors in one object are diagnostics; they never stop the others.
+    public func read(document root: YAMLNode, file: String, index: Int) -> KubernetesReading {
+        let cursor = NodeCursor(node: root, path: "", file: file, document: index)
+        return read(cursor)
+    }
+
+    func read(_ cursor: NodeCursor) -> KubernetesReading {
+        var reading = KubernetesReading()
+        do {
+            guard let object = try KubernetesObject.read(cursor) else {
+                if case .mapping = cursor.node.content {
+                    reading.diagnostics.append(Diagnostic(.warning, at: cursor.location,
+                        "not a Kubernetes object (no 'kind'); skipped", rule: "not-kubernetes"))
+                } else if !cursor.isNull {
+                    reading.diagnostics.append(Diagnostic(.warning, at: cursor.location,
+                        "document is \(cursor.describedForError), not a Kubernetes object; skipped", rule: "not-kubernetes"))
+                }
+                return reading
+            }
+            try read(object, into: &reading)
+        } catch {
+            reading.diagnostics.append(error.diagnostic)
+        }
+        return reading
+    }
+
+    private func read(_ object: KubernetesObject, into reading: inout KubernetesReading) throws(ManifestError) {
+        switch (object.group, object.kind) {
+        case ("", "List"), (_, "List") where object.kind.hasSuffix("List"):
+            for item in try object.root.child("items")?.items() ?? [] {
+                reading.append(read(item))
+            }
+        case ("", "Pod"):
+            reading.workloads.append(try readPod(object, diagnostics: &reading.diagnostics))
+        case ("apps", "Deployment"), ("apps", "StatefulSet"), ("apps", "ReplicaSet"),
+             ("extensions", "Deployment"), ("extensions", "ReplicaSet"):
+            reading.workloads.append(try readReplicated(object, diagnostics: &reading.diagnostics))
+        case ("apps", "DaemonSet"), ("extensions", "DaemonSet"):
+            if let workload = try readDaemonSet(object, diagnostics: &reading.diagnostics) { reading.workloads.append(workload) }
+        case ("batch", "Job"):
+            reading.workloads.append(try readJob(object, diagnostics: &reading.diagnostics))
+        case ("batch", "CronJob"):
+            if let workload = try readCronJob(object, diagnostics: &reading.diagnostics) { reading.workloads.append(workload) }
+        case ("autoscaling", "HorizontalPodAutoscaler"):
+            reading.autoscalers.append(try HorizontalPodAutoscaler.read(object))
+        default:
+            if KubernetesKinds.podless.contains(object.kind) { return }
+            reading.diagnostics.append(Diagnostic(options.strictKinds ? .error : .warning, at: object.location,
+                "skipped \(object.kind) (\(object.apiVersion)): costgate does not read this kind yet, so its cost is not counted",
+                rule: "unknown-kind"))
+        }
+    }
+
+    // MARK: - Kinds
+
+    private func readPod(_ object: KubernetesObject, diagnostics: inout [Diagnostic]) throws(ManifestError) -> Workload {
+        guard let spec = try object.root.child("spec") else { throw .missingField(path: "spec", at: object.location) }
+        let pod = try PodTemplateReader.read(podSpec: spec, annotations: object.annotations, annotationLocation: object.location)
+        diagnostics += pod.diagnostics
+        let restart = pod.restartPolicy ?? "Always"
+        if restart == "Always" {
+            return try workload(object, pod: pod, role: "pod", replicas: ReplicaRange(exactly: 1), pattern: .longRunning,
+                                duration: monthDuration(), extraAssumptions: ["bare Pod with restartPolicy Always runs until deleted: priced per month"])
+        }
+        let duration = try runDuration(object, templateAnnotations: [:], deadline: pod.activeDeadlineSeconds, deadlinePath: "spec.activeDeadlineSeconds")
+        return try workload(object, pod: pod, role: "pod", replicas: ReplicaRange(exactly: 1), pattern: .oneOff, duration: duration)
+    }
+
+    private func readReplicated(_ object: KubernetesObject, diagnostics: inout [Diagnostic]) throws(ManifestError) -> Workload {
+        guard let spec = try object.root.child("spec") else { throw .missingField(path: "spec", at: object.location) }
+        let (pod, templateAnnotations) = try readTemplate(object, spec: spec, path: "template", diagnostics: &diagnostics)
+        let replicas = try spec.child("replicas").map { node throws(ManifestError) in try nonNegative(node) } ?? 1
+        var workload = try workload(object, pod: pod, role: "replica", replicas: ReplicaRange(exactly: replicas),
+                                    pattern: .longRunning, duration: monthDuration(), templateAnnotations: templateAnnotations)
+        if (try spec.child("replicas")) == nil { workload.assumptions.append("replicas not set: Kubernetes' default of 1") }
+        return workload
+    }
+
+    private func readDaemonSet(_ object: KubernetesObject, diagnostics: inout [Diagnostic]) throws(ManifestError) -> Workload? {
+        guard let spec = try object.root.child("spec") else { throw .missingField(path: "spec", at: object.location) }
+        let (pod, templateAnnotations) = try readTemplate(object, spec: spec, path: "template", diagnostics: &diagnostics)
+        guard let nodes = options.daemonSetNodes else {
+            if pod.accelerator != nil {
+                diagnostics.append(Diagnostic(.warning, at: object.location,
+                    "DaemonSet '\(object.name)' runs one pod per node and the node count is unknown; pass --daemonset-nodes N to price it",
+                    rule: "daemonset-nodes-unknown"))
+            }
+            return nil
+        }
+        return try workload(object, pod: pod, role: "node-pod", replicas: ReplicaRange(exactly: nodes), pattern: .longRunning,
+                            duration: monthDuration(), templateAnnotations: templateAnnotations,
+                            extraAssumptions: ["one pod on each of \(nodes) nodes (--daemonset-nodes)"])
+    }
+
+    private func readJob(_ object: KubernetesObject, diagnostics: inout [Diagnostic]) throws(ManifestError) -> Workload {
+        guard let spec = try object.root.child("spec") else { throw .missingField(path: "spec", at: object.location) }
+        return try readJobSpec(object, spec: spec, pattern: .oneOff, objectAnnotations: object.annotations, diagnostics: &diagnostics)
+    }
+
+    func readJobSpec(_ object: KubernetesObject, spec: NodeCursor, pattern: RunPattern,
+                     objectAnnotations: [String: String], diagnostics: inout [Diagnostic]) throws(ManifestError) -> Workload {
+        let (pod, templateAnnotations) = try readTemplate(object, spec: spec, path: "template", diagnostics: &diagnostics)
+        let parallelism = try spec.child("parallelism").map { node throws(ManifestError) in try nonNegative(node) }
+        let completions = try spec.child("completions").map { node throws(ManifestError) in try nonNegative(node) }
+        // Kubernetes' defaults: both unset → 1 and 1; parallelism unset → 1; completions unset → work queue.
+        let running = min(parallelism ?? 1, completions ?? (parallelism ?? 1))
+        var assumptions: [String] = []
+        switch (parallelism, completions) {
+        case (nil, nil): assumptions.append("parallelism and completions not set: one pod (Kubernetes' defaults)")
+        case (let p?, let c?) where c > p:
+            assumptions.append("\(p) pods at a time for \(c) completions: the duration is the whole Job's wall time")
+        case (_, nil) where (parallelism ?? 1) > 1:
+            assumptions.append("work-queue Job (no completions): \(parallelism ?? 1) pods run until one succeeds")
+        default: break
+        }
+        if running == 0 { assumptions.append("parallelism 0: the Job is paused and creates no pods") }
+        if (try spec.optionalBool("suspend")) == true {
+            assumptions.append("spec.suspend is true: priced as if resumed (queueing systems such as Kueue create Jobs suspended)")
+        }
+        let deadline = try spec.optionalInt("activeDeadlineSeconds") ?? pod.activeDeadlineSeconds
+        let duration = try runDuration(object, templateAnnotations: templateAnnotations, deadline: deadline,
+                                       deadlinePath: "spec.activeDeadlineSeconds", extraAnnotations: objectAnnotations)
+        var workload = try workload(object, pod: pod, role: "pod", replicas: ReplicaRange(exactly: running), pattern: pattern,
+                                    duration: duration, templateAnnotations: templateAnnotations, extraAssumptions: assumptions)
+        workload.timeLimitSeconds = deadline
+        return workload
+    }
+
+    private func readCronJob(_ object: KubernetesObject, diagnostics: inout [Diagnostic]) throws(ManifestError) -> Workload? {
+        guard let spec = try object.root.child("spec") else { throw .missingField(path: "spec", at: object.location) }
+        guard let scheduleNode = try spec.child("schedule") else { throw .missingField(path: "spec.schedule", at: spec.location) }
+        let scheduleText = try scheduleNode.string()
+        let schedule: CronSchedule
+        do {
+            schedule = try CronSchedule(parsing: scheduleText)
+        } catch {
+            throw .invalidValue(path: scheduleNode.path, value: scheduleText, reason: error.message, at: scheduleNode.location)
+        }
+        var zone = TimeZone(identifier: "UTC")!
+        var zoneNote = "schedule read in UTC (no spec.timeZone; the controller manager's zone is usually UTC)"
+        if let zoneNode = try spec.child("timeZone") {
+            let identifier = try zoneNode.string()
+            guard let named = TimeZone(identifier: identifier) else {
+                throw .invalidValue(path: zoneNode.path, value: identifier, reason: "not an IANA time zone (e.g. 'Europe/Berlin')",
+                                    at: zoneNode.location)
+            }
+            zone = named
+            zoneNote = "schedule read in \(identifier)"
+        }
+        var runs = schedule.runs(inYear: options.month.year, month: options.month.month, timeZone: zone)
+        var notes = ["\(runs) runs of '\(scheduleText)' in \(options.month) (\(zoneNote))"]
+        if (try spec.optionalBool("suspend")) == true {
+            runs = 0
+            notes = ["spec.suspend is true: the CronJob starts no runs (0 this month)"]
+        }
+        guard let jobTemplate = try spec.child("jobTemplate") else { throw .missingField(path: "spec.jobTemplate", at: spec.location) }
+        guard let jobSpec = try jobTemplate.child("spec") else { throw .missingField(path: "spec.jobTemplate.spec", at: jobTemplate.location) }
+        let jobAnnotations = try jobTemplate.descend("metadata", "annotations")?.stringMap() ?? [:]
+        var workload = try readJobSpec(object, spec: jobSpec, pattern: .recurring(runsPerMonth: runs, month: options.month.description),
+                                       objectAnnotations: jobAnnotations.merging(object.annotations) { template, _ in template },
+                                       diagnostics: &diagnostics)
+        workload.assumptions.insert(contentsOf: notes, at: 0)
+        return workload
+    }
+
+    // MARK: - Shared pieces
+
+    private func readTemplate(_ object: KubernetesObject, spec: NodeCursor, path: String,
+                              diagnostics: inout [Diagnostic]) throws(ManifestError) -> (PodReading, [String: String]) {
+        guard let template = try spec.child(path) else { throw .missingField(path: "\(spec.path).\(path)", at: spec.location) }
+        guard let podSpec = try template.child("spec") else { throw .missingField(path: "\(template.path).spec", at: template.location) }
+        let templateAnnotations = try template.descend("metadata", "annotations")?.stringMap() ?? [:]
+        let annotations = templateAnnotations.merging(object.annotations) { template, _ in template }
+        let pod = try PodTemplateReader.read(podSpec: podSpec, annotations: annotations, annotationLocation: template.location)
+        diagnostics += pod.diagnostics
+        return (pod, templateAnnotations)
+    }
+
+    private func nonNegative(_ node: NodeCursor) throws(ManifestError) -> Int {
+        let value = try node.int()
+        guard value >= 0 else { throw .invalidValue(path: node.path, value: String(value), reason: "must not be negative", at: node.location) }
+        return value
+    }
+
+    struct ResolvedDuration {
+        var hours: Decimal
+        var source: DurationSource
+        var note: String?
+    }
+
+    private func monthDuration() -> ResolvedDuration {
+        ResolvedDuration(hours: options.hoursPerMonth, source: .month, note: "long-running: priced for \(options.hoursPerMonth) hours a month")
+    }
+
+    /// The run time of one run: `costgate.dev/duration`, else `activeDeadlineSeconds` (a ceiling), else the default.
+    private func runDuration(_ object: KubernetesObject, templateAnnotations: [String: String], deadline: Int?,
+                             deadlinePath: String, extraAnnotations: [String: String] = [:]) throws(ManifestError) -> ResolvedDuration {
+        let annotations = templateAnnotations.merging(extraAnnotations) { first, _ in first }.merging(object.annotations) { first, _ in first }
+        if let text = annotations["costgate.dev/duration"] {
+            guard let seconds = DurationText.seconds(text) else {
+                let location = (try? object.root.descend("metadata", "annotations", "costgate.dev/duration")?.location) ?? object.location
+                throw .invalidValue(path: "metadata.annotations.costgate.dev/duration", value: text ?? "",
+                                    reason: "expected a duration such as '36h', '90m', '2d' or '1h30m'", at: location ?? object.location)
+            }
+            return ResolvedDuration(hours: seconds / 3600, source: .annotation, note: nil)
+        }
+        if let deadline, deadline > 0 {
+            return ResolvedDuration(hours: Decimal(deadline) / 3600, source: .activeDeadlineSeconds,
+                                    note: "duration is activeDeadlineSeconds (\(deadline) s), a ceiling: the run may end sooner")
+        }
+        return ResolvedDuration(hours: options.defaultDurationHours, source: .default,
+                                note: "no costgate.dev/duration annotation or activeDeadlineSeconds: default run time of \(options.defaultDurationHours) h")
+    }
+
+    private func workload(_ object: KubernetesObject, pod: PodReading, role: String, replicas: ReplicaRange, pattern: RunPattern,
+                          duration: ResolvedDuration, templateAnnotations: [String: String] = [:],
+                          extraAssumptions: [String] = []) throws(ManifestError) -> Workload {
+        var assumptions = extraAssumptions
+        if let note = duration.note { assumptions.append(note) }
+        assumptions += pod.assumptions
+        let annotations = templateAnnotations.merging(object.annotations) { template, _ in template }
+        var checkpoint: Decimal?
+        if let text = annotations["costgate.dev/checkpoint-interval"] {
+            guard let seconds = DurationText.seconds(text) else {
+                throw .invalidValue(path: "metadata.annotations.costgate.dev/checkpoint-interval", value: text,
+                                    reason: "expected a duration such as '1h' or '30m'", at: object.location)
+            }
+            checkpoint = seconds / 3600
+        }
+        return Workload(
+            id: "\(object.kind)/\(object.namespace ?? "default")/\(object.name)",
+            source: object.location, kind: object.kind, apiVersion: object.apiVersion, name: object.name,
+            namespace: object.namespace,
+            roles: [WorkloadRole(name: role, replicas: replicas, accelerator: pod.accelerator, cpu: pod.cpu, memoryBytes: pod.memoryBytes)],
+            capacity: pod.capacity, pattern: pattern, durationHours: duration.hours, durationSource: duration.source,
+            timeLimitSeconds: nil, instanceType: pod.instanceType, placement: pod.placement,
+            labels: object.labels, annotations: annotations,
+            attribution: Workload.Attribution(team: annotations["costgate.dev/team"]),
+            checkpointIntervalHours: checkpoint, gangSize: nil, assumptions: assumptions)
+    }
+}

@@ -1,0 +1,56 @@
+/// The node labels a pod requires: `nodeSelector` plus the required node affinity (`In` and
+/// single-value `NotIn`-free terms). Preferred affinity is soft and ignored.
+struct NodeSelection: Sendable {
+    struct Requirement: Sendable {
+        var values: [String]
+        var location: SourceLocation
+        var origin: String   // "nodeSelector" or "node affinity"
+    }
+
+    private(set) var requirements: [String: Requirement] = [:]
+    /// Keys the pod tolerates (taints it may land on), for spot hints.
+    private(set) var toleratedKeys: [String: SourceLocation] = [:]
+
+    init() {}
+
+    static func read(podSpec: NodeCursor) throws(ManifestError) -> NodeSelection {
+        var selection = NodeSelection()
+        for entry in try podSpec.child("nodeSelector")?.entries() ?? [] {
+            let value = try entry.value.string()
+            selection.requirements[entry.key] = Requirement(values: [value], location: entry.value.location, origin: "nodeSelector")
+        }
+        let terms = try podSpec.descend("affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution",
+                                        "nodeSelectorTerms")?.items() ?? []
+        for term in terms {
+            for expression in try term.child("matchExpressions")?.items() ?? [] {
+                guard let keyNode = try expression.child("key") else { continue }
+                let key = try keyNode.string()
+                let op = try expression.optionalString("operator") ?? ""
+                guard op == "In" else { continue }
+                let values = try (expression.child("values")?.items() ?? []).map { item throws(ManifestError) in try item.string() }
+                guard !values.isEmpty else { continue }
+                let location = try expression.child("values")?.location ?? keyNode.location
+                if var existing = selection.requirements[key] {
+                    // Terms are ORed: the node may carry any of their values.
+                    for value in values where !existing.values.contains(value) { existing.values.append(value) }
+                    selection.requirements[key] = existing
+                } else {
+                    selection.requirements[key] = Requirement(values: values, location: location, origin: "node affinity")
+                }
+            }
+        }
+        for toleration in try podSpec.child("tolerations")?.items() ?? [] {
+            guard let keyNode = try toleration.child("key") else { continue }
+            selection.toleratedKeys[try keyNode.string()] = keyNode.location
+        }
+        return selection
+    }
+
+    func requirement(_ key: String) -> Requirement? { requirements[key] }
+
+    /// Adds requirements from an enclosing object (a TPU topology on the Job, say) without overriding the pod's.
+    mutating func merge(_ other: NodeSelection) {
+        for (key, requirement) in other.requirements where requirements[key] == nil { requirements[key] = requirement }
+        for (key, location) in other.toleratedKeys where toleratedKeys[key] == nil { toleratedKeys[key] = location }
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// What one pod template costs per replica, and where it may run.
+struct PodReading: Sendable {
+    var cpu: Decimal = 0
+    var memoryBytes: Int64 = 0
+    var accelerator: AcceleratorRequest?
+    var capacity: CapacityType = .unknown
+    var instanceType: String?
+    var placement = PlacementHint()
+    var restartPolicy: String?
+    var activeDeadlineSeconds: Int?
+    var assumptions: [String] = []
+    var diagnostics: [Diagnostic] = []
+    /// Where each accelerator resource was first written (the field that causes the cost).
+    var acceleratorLocations: [String: SourceLocation] = [:]
+}

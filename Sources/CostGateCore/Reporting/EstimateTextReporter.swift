@@ -1,0 +1,77 @@
+import Foundation
+
+/// The human-readable report of `costgate estimate`: one row per workload, totals, and (verbose)
+/// the assumptions behind each figure.
+public struct EstimateTextReporter: Sendable {
+    public var verbose: Bool
+    public var color: Bool
+
+    public init(verbose: Bool = false, color: Bool = false) {
+        self.verbose = verbose
+        self.color = color
+    }
+
+    public func render(_ result: EstimationResult) -> String {
+        var table = TextTable(headers: ["WORKLOAD", "SOURCE", "ACCELERATORS", "RUN", "CAPACITY", "EXPECTED", "ON-DEMAND"],
+                              alignments: [.left, .left, .left, .left, .left, .right, .right])
+        for estimate in result.estimates {
+            let workload = estimate.workload
+            table.rows.append([
+                workload.id, "\(workload.source.file):\(workload.source.line)", accelerators(estimate),
+                run(workload), workload.capacity.rawValue, range(estimate.cost, \.expected), MoneyFormat.usd(estimate.cost.onDemand),
+            ])
+        }
+        var output = ""
+        if result.estimates.isEmpty {
+            output += "no workloads to price in \(result.fileCount) file\(result.fileCount == 1 ? "" : "s")\n"
+        } else {
+            output += table.rendered(bold: bold)
+            output += "\n"
+            let oneOff = result.oneOffTotal
+            let monthly = result.monthlyTotal
+            if result.estimates.contains(where: { $0.workload.pattern == .oneOff }) {
+                output += bold("Total one-off runs:") + " \(range(oneOff, \.expected)) expected, \(MoneyFormat.usd(oneOff.onDemand)) on demand\n"
+            }
+            if result.estimates.contains(where: { $0.workload.pattern != .oneOff }) {
+                output += bold("Total per month (\(result.month)):") + " \(range(monthly, \.expected)) expected, \(MoneyFormat.usd(monthly.onDemand)) on demand\n"
+            }
+        }
+        if verbose {
+            for estimate in result.estimates {
+                output += "\n" + bold(estimate.workload.id) + " (\(estimate.workload.source))\n"
+                output += "  priced on \(estimate.provider.rawValue) \(estimate.region)\n"
+                for assumption in estimate.assumptions { output += "  - \(assumption)\n" }
+            }
+        }
+        output += "\nPrices: built-in catalog dated \(result.catalogDate) (costgate catalog lists it). Estimates, not invoices.\n"
+        return output
+    }
+
+    private func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+
+    private func accelerators(_ estimate: Estimate) -> String {
+        let counts = estimate.workload.acceleratorCount
+        guard counts.max > 0 else { return "-" }
+        let models = Set(estimate.prices.compactMap { $0.model?.id }).sorted().joined(separator: "+")
+        let count = counts.min == counts.max ? "\(counts.nominal)" : "\(counts.min)-\(counts.max)"
+        return models.isEmpty ? count : "\(count) × \(models)"
+    }
+
+    private func run(_ workload: Workload) -> String {
+        switch workload.pattern {
+        case .oneOff:
+            let tasks = workload.arrayTasks.map { " × \($0) tasks" } ?? ""
+            return "\(MoneyFormat.hours(workload.durationHours)) h\(tasks)"
+        case .longRunning:
+            return "\(MoneyFormat.hours(workload.durationHours)) h/month"
+        case .recurring(let runs, _):
+            return "\(runs) × \(MoneyFormat.hours(workload.durationHours)) h/month"
+        }
+    }
+
+    private func range(_ cost: CostFigures, _ keyPath: KeyPath<CostFigures, Decimal>) -> String {
+        let value = MoneyFormat.usd(cost[keyPath: keyPath])
+        guard cost.min != cost.max else { return value }
+        return "\(value) (\(MoneyFormat.usd(cost.min))-\(MoneyFormat.usd(cost.max)))"
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// load → parse → read → join autoscalers → price, for a whole input set. Files are read in
+/// parallel; the result is ordered by source position, so it is the same on every run.
+public struct EstimationPipeline: Sendable {
+    public var fileSystem: any FileSystem
+    public var parser = YAMLParser()
+
+    public init(fileSystem: any FileSystem) {
+        self.fileSystem = fileSystem
+    }
+
+    public func run(_ request: EstimationRequest) -> EstimationResult {
+        let collector = InputCollector(fileSystem: fileSystem)
+        let (entries, listErrors) = collector.expand(request.paths)
+        var diagnostics = listErrors.map(\.diagnostic)
+        let reader = KubernetesReader(options: request.reading)
+        let parser = self.parser
+        let readings = parallelMap(entries) { entry in
+            Self.read(entry, collector: collector, parser: parser, reader: reader)
+        }
+        var workloads: [Workload] = []
+        var autoscalers: [HorizontalPodAutoscaler] = []
+        for reading in readings {
+            workloads += reading.workloads
+            autoscalers += reading.autoscalers
+            diagnostics += reading.diagnostics
+        }
+        diagnostics += AutoscalerJoin.apply(autoscalers, to: &workloads)
+        diagnostics += Self.disambiguateIdentities(&workloads)
+
+        let estimator = Estimator(settings: request.pricing)
+        let priced = parallelMap(workloads) { workload -> Result<Estimate, EstimateError> in
+            do { return .success(try estimator.estimate(workload)) } catch { return .failure(error) }
+        }
+        var estimates: [Estimate] = []
+        for outcome in priced {
+            switch outcome {
+            case .success(let estimate): estimates.append(estimate)
+            case .failure(let error): diagnostics.append(error.diagnostic)
+            }
+        }
+        estimates.sort { ($0.workload.source, $0.workload.id) < ($1.workload.source, $1.workload.id) }
+        let catalog = request.pricing.catalog
+        return EstimationResult(estimates: estimates, diagnostics: diagnostics.sorted(), catalogDate: catalog.date,
+                                catalogSources: catalog.sources.map(\.description), month: request.reading.month,
+                                fileCount: entries.count)
+    }
+
+    static func read(_ entry: InputCollector.Entry, collector: InputCollector, parser: YAMLParser,
+                     reader: KubernetesReader) -> FileReading {
+        var reading = FileReading()
+        let file: InputFile
+        do {
+            file = try collector.load(entry.path)
+        } catch {
+            reading.diagnostics.append(error.diagnostic)
+            return reading
+        }
+        switch file.format {
+        case .sbatch:
+            let slurm = SlurmReader(options: reader.options).read(file)
+            reading.workloads = slurm.workloads
+            reading.diagnostics = slurm.diagnostics
+        case .yaml:
+            // Shell scripts met while walking a directory are not manifests unless they are sbatch scripts.
+            if !entry.explicit && InputCollector.scriptExtensions.contains(InputCollector.pathExtension(entry.path)) {
+                return reading
+            }
+            let stream = parser.parse(file.bytes)
+            for document in stream.documents {
+                switch document {
+                case .success(let parsed):
+                    guard let root = parsed.root else { continue }
+                    let result = reader.read(document: root, file: file.path, index: parsed.index)
+                    reading.workloads += result.workloads
+                    reading.autoscalers += result.autoscalers
+                    reading.diagnostics += result.diagnostics
+                case .failure(let failure):
+                    let location = SourceLocation(file: file.path, line: failure.error.line, column: failure.error.column,
+                                                  document: failure.index)
+                    reading.diagnostics.append(Diagnostic(.error, at: location, failure.error.message, rule: "yaml"))
+                }
+            }
+        }
+        return reading
+    }
+
+    /// Two workloads with one identity (the same object in two files) get the later one's place appended.
+    static func disambiguateIdentities(_ workloads: inout [Workload]) -> [Diagnostic] {
+        var firstPlace: [String: SourceLocation] = [:]
+        var diagnostics: [Diagnostic] = []
+        let order = workloads.indices.sorted { workloads[$0].source < workloads[$1].source }
+        for index in order {
+            let id = workloads[index].id
+            if let first = firstPlace[id] {
+                diagnostics.append(Diagnostic(.warning, at: workloads[index].source,
+                    "\(id) is also defined at \(first); both are priced", rule: "duplicate-workload"))
+                workloads[index].id = "\(id)@\(workloads[index].source)"
+            } else {
+                firstPlace[id] = workloads[index].source
+            }
+        }
+        return diagnostics
+    }
+}

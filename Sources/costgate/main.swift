@@ -1,0 +1,3 @@
+import CostGateCLI
+
+CostgateCommand.runAndExit()
