@@ -45,19 +45,20 @@ public enum SlurmError: Error, Hashable, Sendable {
     public var message: String {
         switch self {
         case let .unmatchedQuote(quote, directive, _):
-            return "unmatched \(quote) in \(directive) line"
+            return "unmatched \(quote == "\"" ? "double" : "single") quote in \(directive) line"
         case let .unexpectedColon(directive, _):
             return "unexpected ':' in \(directive) line"
         case let .notAnOption(word, _):
             return "'\(word)' is not an option; sbatch stops with 'invalid directive found in batch script'"
         case let .unknownOption(option, suggestion, otherCommand, _):
             if let otherCommand {
-                return "'\(option)' is an \(otherCommand) option, not an sbatch option; sbatch rejects it as an invalid directive"
+                return "'\(option)' is an option of \(otherCommand), not sbatch; sbatch rejects it as an invalid directive"
             }
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
             return "unknown sbatch option '\(option)'\(hint)"
         case let .ambiguousOption(option, candidates, _):
-            let listed = candidates.map { "'\($0)'" }.joined(separator: ", ")
+            var listed = candidates.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+            if candidates.count > 5 { listed += " and \(candidates.count - 5) more" }
             return "ambiguous sbatch option '\(option)': it abbreviates \(listed)"
         case let .missingValue(option, _):
             return "option '\(option)' needs a value"

@@ -39,21 +39,19 @@ public enum SlurmTimeLimit: Hashable, Sendable {
             }
             return value
         }
-        var total: Int
+        let values = numbers.map { $0 ?? 0 }  // only "1-" and a leading "-" leave an empty field
+        let total: Int
         if bytes.contains(UInt8(ascii: "-")) {
-            // sscanf("%d-%d:%d:%d"): days-hours[:minutes[:seconds]]; a leading '-' makes the day count negative.
+            // sscanf("%d-%d:%d:%d"): days-hours[:minutes[:seconds]]. A leading '-' (as in "-5") is the sign of
+            // the day count; sbatch would go on with a negative limit.
             let negative = bytes.first == UInt8(ascii: "-")
-            let parts = negative ? Array(numbers.dropFirst()) : numbers
-            let days = (parts.first ?? nil).map { negative ? -$0 : $0 } ?? 0
-            let rest = parts.dropFirst().map { $0 ?? 0 }
-            let hours = rest.count > 0 ? rest[rest.startIndex] : 0
-            let minutes = rest.count > 1 ? rest[rest.startIndex + 1] : 0
-            let secs = rest.count > 2 ? rest[rest.startIndex + 2] : 0
-            total = days * 86_400 + hours * 3_600 + minutes * 60 + secs
-        } else if numbers.count == 3 {
-            total = (numbers[0] ?? 0) * 3_600 + (numbers[1] ?? 0) * 60 + (numbers[2] ?? 0)
+            var parts = Array(values.dropFirst(negative ? 1 : 0)) + [0, 0, 0, 0]
+            if negative { parts[0] = -parts[0] }
+            total = parts[0] * 86_400 + parts[1] * 3_600 + parts[2] * 60 + parts[3]
+        } else if values.count == 3 {
+            total = values[0] * 3_600 + values[1] * 60 + values[2]  // hours:minutes:seconds
         } else {
-            total = (numbers[0] ?? 0) * 60 + (numbers.count > 1 ? numbers[1] ?? 0 : 0)
+            total = values[0] * 60 + (values.count > 1 ? values[1] : 0)  // minutes[:seconds]
         }
         guard total >= 0 else { throw SlurmError.ValueProblem("a time limit cannot be negative") }
         guard total <= Int(Int32.max) else { throw SlurmError.ValueProblem("the time is too large") }

@@ -1,0 +1,122 @@
+/// Summary of the §7 simulation of one configuration: the `monte_carlo` object of the report.
+///
+/// Costs in currency units, times in hours. Quantiles are nearest rank (no interpolation).
+public struct SpotMonteCarlo: Sendable, Hashable {
+    public let trials: Int
+    public let meanCost: Double
+    /// Sample standard deviation of the cost; nil when `trials = 1`.
+    public let stdCost: Double?
+    public let p50Cost: Double
+    public let p90Cost: Double
+    public let p99Cost: Double
+    public let meanWall: Double
+    /// Sample standard deviation of the wall time; nil when `trials = 1`.
+    public let stdWall: Double?
+    public let p50Wall: Double
+    public let p90Wall: Double
+    public let p99Wall: Double
+    /// Mean interruptions per run (random and forced).
+    public let meanInterruptions: Double
+    /// Mean forced interruptions per run.
+    public let meanForced: Double
+    /// Share of runs that fell back to on-demand.
+    public let fallbackFraction: Double
+    /// Share of runs without any interruption.
+    public let pNoInterruption: Double
+
+    /// Acceptance ranges for simulations with another generator (derived from this sample).
+    let acceptanceSample: AcceptanceSample
+
+    /// The order statistics `monte_carlo_accept` is built from.
+    struct AcceptanceSample: Sendable, Hashable {
+        /// Sample values at the lower and upper reference ranks of p50, p90, p99.
+        var costLower: [Double]
+        var costUpper: [Double]
+        var wallLower: [Double]
+        var wallUpper: [Double]
+        /// `sd/sqrt(T)`.
+        var costStandardError: Double
+        var wallStandardError: Double
+    }
+
+    static let percentiles = [50, 90, 99]
+
+    init(sample: SpotSimulation.Sample) {
+        let count = sample.costs.count
+        let trialCount = Double(count)
+        trials = count
+        meanCost = SpotStatistics.mean(sample.costs)
+        stdCost = SpotStatistics.standardDeviation(sample.costs, mean: meanCost)
+        meanWall = SpotStatistics.mean(sample.walls)
+        stdWall = SpotStatistics.standardDeviation(sample.walls, mean: meanWall)
+        let costs = SpotStatistics.sorted(sample.costs)
+        let walls = SpotStatistics.sorted(sample.walls)
+        func quantile(_ sorted: [Double], _ p: Int) -> Double {
+            SpotStatistics.element(ofRank: SpotStatistics.nearestRank(percent: p, count: count), in: sorted)
+        }
+        p50Cost = quantile(costs, 50)
+        p90Cost = quantile(costs, 90)
+        p99Cost = quantile(costs, 99)
+        p50Wall = quantile(walls, 50)
+        p90Wall = quantile(walls, 90)
+        p99Wall = quantile(walls, 99)
+        meanInterruptions = Double(sample.interruptions) / trialCount
+        meanForced = Double(sample.forced) / trialCount
+        fallbackFraction = Double(sample.fallbacks) / trialCount
+        pNoInterruption = Double(sample.uninterrupted) / trialCount
+
+        // Reference sample ranks p ± 7·sqrt(p(1−p)/T) (§10, "any other generator").
+        func bounds(_ sorted: [Double], upper: Bool) -> [Double] {
+            SpotMonteCarlo.percentiles.map { percent in
+                let p = Double(percent) / 100
+                let half = 7 * (p * (1 - p) / trialCount).squareRoot()
+                let rank = Int(((upper ? p + half : p - half) * trialCount).rounded(upper ? .up : .down))
+                return SpotStatistics.element(ofRank: rank, in: sorted)
+            }
+        }
+        acceptanceSample = AcceptanceSample(
+            costLower: bounds(costs, upper: false), costUpper: bounds(costs, upper: true),
+            wallLower: bounds(walls, upper: false), wallUpper: bounds(walls, upper: true),
+            costStandardError: (stdCost ?? 0) / trialCount.squareRoot(),
+            wallStandardError: (stdWall ?? 0) / trialCount.squareRoot())
+    }
+}
+
+extension SpotMonteCarlo: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case trials
+        case meanCost = "mean_cost"
+        case stdCost = "std_cost"
+        case p50Cost = "p50_cost"
+        case p90Cost = "p90_cost"
+        case p99Cost = "p99_cost"
+        case meanWall = "mean_wall"
+        case stdWall = "std_wall"
+        case p50Wall = "p50_wall"
+        case p90Wall = "p90_wall"
+        case p99Wall = "p99_wall"
+        case meanInterruptions = "mean_interruptions"
+        case meanForced = "mean_forced"
+        case fallbackFraction = "fallback_fraction"
+        case pNoInterruption = "p_no_interruption"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(trials, forKey: .trials)
+        try c.encode(meanCost, forKey: .meanCost)
+        try c.encode(stdCost, forKey: .stdCost)
+        try c.encode(p50Cost, forKey: .p50Cost)
+        try c.encode(p90Cost, forKey: .p90Cost)
+        try c.encode(p99Cost, forKey: .p99Cost)
+        try c.encode(meanWall, forKey: .meanWall)
+        try c.encode(stdWall, forKey: .stdWall)
+        try c.encode(p50Wall, forKey: .p50Wall)
+        try c.encode(p90Wall, forKey: .p90Wall)
+        try c.encode(p99Wall, forKey: .p99Wall)
+        try c.encode(meanInterruptions, forKey: .meanInterruptions)
+        try c.encode(meanForced, forKey: .meanForced)
+        try c.encode(fallbackFraction, forKey: .fallbackFraction)
+        try c.encode(pNoInterruption, forKey: .pNoInterruption)
+    }
+}

@@ -1,0 +1,67 @@
+/// Everything the closed form, the dynamic programme and the simulation need about one candidate
+/// configuration (the configured job, or the same job with the recommended interval).
+struct SpotScenario: Sendable, Hashable {
+    /// `W`, hours.
+    let workHours: Double
+    /// `δ`, hours.
+    let writeHours: Double
+    /// The §4 layout of this candidate's interval.
+    let layout: SegmentLayout
+    /// `Λ = n·λ`, per hour.
+    let rate: Double
+    /// `R`, hours.
+    let restartHours: Double
+    /// `β`.
+    let billedFraction: Double
+    /// `p_spot`, per hour for the whole job.
+    let priceSpot: Double
+    /// `p_od`, per hour for the whole job.
+    let priceOnDemand: Double
+    /// `k_max`, or nil.
+    let fallbackAfter: Int?
+    /// `L`, or nil.
+    let maxRuntime: Double?
+
+    /// `ε_t`, hours: forced interruptions happen at age `L + ε_t` (§7.4).
+    static let tieEpsilon = 1e-9
+
+    init(job: SpotJob, interval: Double?) {
+        workHours = job.workHours
+        writeHours = job.checkpointWriteHours
+        layout = SegmentLayout(workHours: job.workHours, interval: interval, writeHours: job.checkpointWriteHours)
+        rate = job.jobRatePerHour
+        restartHours = job.restartHours
+        billedFraction = job.restartBilledFraction
+        priceSpot = job.priceSpotPerHour
+        priceOnDemand = job.priceOnDemandPerHour
+        fallbackAfter = job.fallbackAfterInterruptions
+        maxRuntime = job.maxRuntimeHours
+    }
+
+    /// `L + ε_t`, or `+∞` without a maximum runtime.
+    var effectiveMaxRuntime: Double {
+        maxRuntime.map { $0 + SpotScenario.tieEpsilon } ?? .infinity
+    }
+
+    /// True when the closed form of §5 applies (neither `k_max` nor `L`).
+    var isBasic: Bool { fallbackAfter == nil && maxRuntime == nil }
+
+    /// True when no incarnation can reach the limit `L + ε_t`, so `L` changes nothing.
+    var maxRuntimeNeverBinds: Bool {
+        let whole = layout.remaining(from: 0)
+        let limit = effectiveMaxRuntime
+        return whole <= limit && restartHours + whole <= limit
+    }
+
+    /// §7.6 for `Λ > 0`: without `k_max`, a segment that cannot fit into one incarnation after a
+    /// restart makes the expectation infinite.
+    var neverCompletesWithRandomInterruptions: Bool {
+        rate > 0 && maxRuntime != nil && fallbackAfter == nil
+            && restartHours + layout.longestSegment > effectiveMaxRuntime
+    }
+
+    /// `p_spot·(run + β·rst) + p_od·od`.
+    func cost(run: Double, restart: Double, onDemand: Double) -> Double {
+        priceSpot * (run + billedFraction * restart) + priceOnDemand * onDemand
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Benchmark: `costgate estimate` over a generated tree of realistic manifests against a plain
+# libyaml event parse of the same files (one thread, built here from bench/yaml-events.c).
+# Prints both times (best of RUNS) and their ratio. Target: ratio <= 1.5 on 2 cores.
+# Usage: scripts/bench-estimate.sh [FILES=2000] [RUNS=5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+files=${1:-2000}
+runs=${2:-5}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+swift build -c release --product costgate >/dev/null
+bin=$(swift build -c release --show-bin-path)/costgate
+cc -O2 -o "$work/yaml-events" scripts/bench/yaml-events.c $(pkg-config --cflags --libs yaml-0.1)
+python3 scripts/bench/generate-manifests.py "$work/manifests" "$files"
+find "$work/manifests" -name '*.yaml' | sort > "$work/list"
+
+best() {  # best wall time in seconds of running "$@" $runs times
+  python3 - "$runs" "$@" <<'PY'
+import subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+times = []
+for _ in range(runs):
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times.append(time.perf_counter() - start)
+print(f"{min(times):.4f}")
+PY
+}
+
+libyaml=$(best sh -c "'$work/yaml-events' < '$work/list'")
+costgate=$(best "$bin" estimate "$work/manifests" --format json --month 2026-11)
+"$bin" estimate "$work/manifests" --format json --month 2026-11 > "$work/out.json" || true
+workloads=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['workloads']))" "$work/out.json")
+rss=$( { /usr/bin/time -f '%M' "$bin" estimate "$work/manifests" --format json --month 2026-11 >/dev/null; } 2>&1 | tail -1 )
+echo "files: $files, documents: $(grep -c '^apiVersion:' -r "$work/manifests" | awk -F: '{s+=$2} END {print s}'), workloads priced: $workloads"
+echo "libyaml event parse (1 thread): ${libyaml} s"
+echo "costgate estimate (all cores):  ${costgate} s   (max RSS ${rss} KiB)"
+python3 -c "print(f'ratio costgate/libyaml: {float($costgate)/float($libyaml):.2f}  (target <= 1.5)')"
