@@ -229,7 +229,7 @@ def azure_instances(directory: str, notes: list[str]) -> list[list[str]]:
         accelerator, count, flags = row["accelerator_name"], row["accelerator_count"], []
         if name in AZURE_CORRECTIONS:
             accelerator, count, _ = AZURE_CORRECTIONS[name]
-            flags.append("corrected")
+            flags.append("count-from=" + (fmt(dec(row["accelerator_count"])) or "none"))
             corrected.add(name)
         if not accelerator or not count:
             dropped.add(name)

@@ -62,11 +62,11 @@ extension GPUModel {
             return nil
         }
         if let migProfile {
-            notes.append("'\(raw)' names a MIG \(migProfile) slice of a \(model.id) (single MIG strategy): each "
-                         + "nvidia.com/gpu is one slice")
+            notes.append("'\(raw)' names a MIG \(migProfile) slice: read as its parent GPU, \(model.id) (single MIG "
+                         + "strategy: each nvidia.com/gpu is one slice)")
         }
         if shared {
-            notes.append("'\(raw)' is a time-shared \(model.id) (-SHARED): each replica is priced as a whole GPU")
+            notes.append("'\(raw)' is a time-shared GPU (-SHARED): read as \(model.id), each replica priced as a whole GPU")
         }
         return Resolution(model: model, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
     }

@@ -31,7 +31,7 @@ public struct EstimationPipeline: Sendable {
 
         let estimator = Estimator(settings: request.pricing)
         let priced = parallelMap(workloads) { workload -> Result<Estimate, EstimateError> in
-            do { return .success(try estimator.estimate(workload)) } catch { return .failure(error) }
+            do throws(EstimateError) { return .success(try estimator.estimate(workload)) } catch { return .failure(error) }
         }
         var estimates: [Estimate] = []
         for outcome in priced {

@@ -1,13 +1,14 @@
 import Dispatch
 
-/// Maps `items` on all cores, keeping the order of the input. Results land in distinct slots,
-/// so the only shared state is the slot array, written once per index.
+/// Result slots written once per index by `parallelMap`; distinct indexes never share a slot.
+private final class ParallelSlots<Output>: @unchecked Sendable {
+    var values: [Output?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+}
+
+/// Maps `items` on all cores, keeping the order of the input.
 func parallelMap<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Output) -> [Output] {
-    final class Slots: @unchecked Sendable {
-        var values: [Output?]
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-    }
-    let slots = Slots(count: items.count)
+    let slots = ParallelSlots<Output>(count: items.count)
     slots.values.withUnsafeMutableBufferPointer { buffer in
         nonisolated(unsafe) let base = buffer
         DispatchQueue.concurrentPerform(iterations: items.count) { index in

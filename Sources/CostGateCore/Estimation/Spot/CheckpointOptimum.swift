@@ -33,7 +33,8 @@ public struct CheckpointOptimum: Sendable, Hashable {
         var daly: Double?
         var lambert: Double?
         let optimal: Int?
-        if lambda == 0 {
+        if lambda == 0 || !(1 / lambda).isFinite {
+            // No interruptions (or too few for an MTBI in doubles): checkpoints only cost time.
             optimal = 1
         } else if write == 0 {
             optimal = nil

@@ -35,6 +35,18 @@ public enum InterruptionBand: String, Sendable, Hashable, CaseIterable, Codable 
         }
     }
 
+    /// The provider's style: AWS `<5%` … `>20%`, Azure `0-5%` … `20+%` (as in the vectors); generic uses AWS's.
+    public func spelling(for provider: SpotProvider) -> String {
+        guard provider == .azure else { return rawValue }
+        switch self {
+        case .under5: return "0-5%"
+        case .from5To10: return "5-10%"
+        case .from10To15: return "10-15%"
+        case .from15To20: return "15-20%"
+        case .over20: return "20+%"
+        }
+    }
+
     /// The fraction `f` of instances interrupted within the provider's window.
     public func fraction(_ estimate: Estimate) -> Double {
         switch (self, estimate) {

@@ -34,7 +34,7 @@ public enum InterruptionSource: Sendable, Hashable {
             return "rate \(rate) per instance-hour"
         case .band(let band, let provider, _, let estimate):
             let window = effectiveWindowHours ?? provider.defaultWindowHours
-            return "\(provider.rawValue) band \(band.rawValue) (\(estimate.rawValue) f = \(band.fraction(estimate)) over \(window) h)"
+            return "\(provider.rawValue) band \(band.spelling(for: provider)) (\(estimate.rawValue) f = \(band.fraction(estimate)) over \(window) h)"
         }
     }
 
@@ -97,10 +97,11 @@ extension InterruptionSource: Codable {
         case .rate(let rate):
             try container.encode(rate, forKey: .ratePerInstanceHour)
         case .band(let band, let provider, let window, let estimate):
-            try container.encode(band.rawValue, forKey: .band)
+            try container.encode(band.spelling(for: provider), forKey: .band)
             try container.encode(provider.rawValue, forKey: .provider)
+            // Defaults stay implicit so a job file re-encodes to the keys it was written with.
             try container.encodeIfPresent(window, forKey: .windowHours)
-            try container.encode(estimate.rawValue, forKey: .estimate)
+            if estimate != .mid { try container.encode(estimate.rawValue, forKey: .estimate) }
         }
     }
 }

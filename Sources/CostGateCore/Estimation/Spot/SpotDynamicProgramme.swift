@@ -26,16 +26,27 @@ enum SpotDynamicProgramme {
         }
         if s.neverCompletesWithRandomInterruptions { return nil }
         let result: SpotMoments
+        let columns = Double(s.fallbackAfter ?? 1)
         if s.maxRuntime == nil || s.maxRuntimeNeverBinds {
+            try checkWork(Double(s.layout.segments) * columns)
             if let kMax = s.fallbackAfter {
                 result = withFallback(s, kMax: kMax)
             } else {
                 result = memoryless(s)
             }
         } else {
-            result = Incarnations(s).moments()
+            let programme = Incarnations(s)
+            try checkWork(Double(s.layout.segments) * Double(programme.fullPhases.count + 1) * columns)
+            result = programme.moments()
         }
         return result.isFinite ? result : nil
+    }
+
+    /// Most elementary steps (one segment phase of one state) a programme may take, about two seconds.
+    static let workLimit = 200_000_000.0
+
+    private static func checkWork(_ steps: Double) throws(SpotError) {
+        if steps > workLimit { throw .modelTooLarge(steps: steps, limit: workLimit) }
     }
 
     // MARK: §8.1, no maximum runtime

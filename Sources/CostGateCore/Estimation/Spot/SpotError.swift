@@ -13,6 +13,8 @@ public enum SpotError: Error, Sendable, Equatable {
     case ambiguousInterruption(field: String)
     /// `W / τ` (or a recommended interval) needs more segments than the model evaluates.
     case tooManySegments(field: String, segments: Double, limit: Int)
+    /// The exact programme of §8 would take more than `limit` steps (segments × `k_max` × segments per incarnation).
+    case modelTooLarge(steps: Double, limit: Double)
     /// One simulated run exceeded the §7.7 interruption limit (the job is hopeless on spot).
     case tooManyInterruptions(trial: Int, limit: Int)
 
@@ -36,6 +38,9 @@ public enum SpotError: Error, Sendable, Equatable {
             return "'\(field)' needs exactly one of 'rate_per_instance_hour' or 'band' (with 'provider')"
         case .tooManySegments(let field, let segments, let limit):
             return "'\(field)' gives \(segments) segments, more than the limit of \(limit); choose a longer checkpoint interval"
+        case .modelTooLarge(let steps, let limit):
+            return "the exact expectation needs \(steps.rounded()) steps, more than the limit of \(Int(limit)); "
+                + "lower 'fallback_after_interruptions' or choose a longer 'checkpoint_interval_hours'"
         case .tooManyInterruptions(let trial, let limit):
             return "simulated run \(trial) exceeded \(limit) interruptions; the job cannot finish on spot capacity"
         }

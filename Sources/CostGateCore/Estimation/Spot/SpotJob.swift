@@ -62,6 +62,8 @@ public struct SpotJob: Sendable, Hashable {
         try require(workHours.isFinite && workHours > 0, "work_hours", workHours, "must be a number > 0")
         try require(nodes >= 1, "nodes", nodes, "must be an integer ≥ 1")
         let interruption = try interruption.validated(field: "interruption")
+        let jobRate = Double(nodes) * interruption.ratePerInstanceHour
+        try require(jobRate.isFinite, "interruption", interruption.summary, "must give a finite rate for \(nodes) nodes")
         if let tau = checkpointIntervalHours {
             try require(tau.isFinite && tau > 0, "checkpoint_interval_hours", tau, "must be a number > 0 or null")
         }

@@ -66,7 +66,7 @@ public enum SpotModel {
             job: job,
             ratePerInstanceHour: job.ratePerInstanceHour,
             jobRatePerHour: lambda,
-            mtbiHours: lambda > 0 ? 1 / lambda : nil,
+            mtbiHours: lambda > 0 && (1 / lambda).isFinite ? 1 / lambda : nil,
             layout: configured.layout,
             completes: mean.isFinite,
             mean: mean,

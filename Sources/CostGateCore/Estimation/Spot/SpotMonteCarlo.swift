@@ -65,7 +65,8 @@ public struct SpotMonteCarlo: Sendable, Hashable {
         fallbackFraction = Double(sample.fallbacks) / trialCount
         pNoInterruption = Double(sample.uninterrupted) / trialCount
 
-        // Reference sample ranks p ± 7·sqrt(p(1−p)/T) (§10, "any other generator").
+        // Reference sample ranks p ± 7·sqrt(p(1−p)/T) (§10, "any other generator"): 1-based ranks
+        // ⌊(p − h)·T⌋ and ⌈(p + h)·T⌉, which reproduce the vectors' `monte_carlo_accept` ranges.
         func bounds(_ sorted: [Double], upper: Bool) -> [Double] {
             SpotMonteCarlo.percentiles.map { percent in
                 let p = Double(percent) / 100

@@ -48,9 +48,7 @@ struct SpotScenario: Sendable, Hashable {
 
     /// True when no incarnation can reach the limit `L + ε_t`, so `L` changes nothing.
     var maxRuntimeNeverBinds: Bool {
-        let whole = layout.remaining(from: 0)
-        let limit = effectiveMaxRuntime
-        return whole <= limit && restartHours + whole <= limit
+        restartHours + layout.remaining(from: 0) <= effectiveMaxRuntime
     }
 
     /// §7.6 for `Λ > 0`: without `k_max`, a segment that cannot fit into one incarnation after a

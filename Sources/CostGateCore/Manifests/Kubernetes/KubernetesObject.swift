@@ -26,7 +26,12 @@ public struct KubernetesObject: Sendable {
         }
         let apiVersion = try apiVersionNode.string()
         let metadata = try root.child("metadata")
-        let name = try metadata?.optionalString("name") ?? metadata?.optionalString("generateName").map { "\($0)*" } ?? ""
+        var name = ""
+        if let given = try metadata?.optionalString("name") {
+            name = given
+        } else if let prefix = try metadata?.optionalString("generateName") {
+            name = "\(prefix)*"
+        }
         return KubernetesObject(
             apiVersion: apiVersion, kind: kind, name: name,
             namespace: try metadata?.optionalString("namespace"),

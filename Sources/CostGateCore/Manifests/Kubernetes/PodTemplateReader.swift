@@ -21,7 +21,8 @@ enum PodTemplateReader {
         let containers = try readContainers(podSpec.child("containers"), sidecarsAllowed: false, into: &reading)
         let initContainers = try readContainers(podSpec.child("initContainers"), sidecarsAllowed: true, into: &reading)
         let overhead = try podSpec.child("overhead").map { cursor throws(ManifestError) in try readResourceList(cursor) }
-        let podLevel = try podSpec.descend("resources", "requests") ?? podSpec.descend("resources", "limits")
+        var podLevel = try podSpec.descend("resources", "requests")
+        if podLevel == nil { podLevel = try podSpec.descend("resources", "limits") }
         let podCPU = try podLevel?.child("cpu")?.quantity().value
         let podMemory = try podLevel?.child("memory")?.quantity().integerValue
         let total = PodResources.effective(containers: containers, initContainers: initContainers, overhead: overhead?.vector,
@@ -66,9 +67,12 @@ enum PodTemplateReader {
                         rule: "gpu-requests-only"))
                 }
             }
-            let sidecar = sidecarsAllowed && (try container.optionalString("restartPolicy")) == "Always"
+            let restartPolicy = try container.optionalString("restartPolicy")
+            let sidecar = sidecarsAllowed && restartPolicy == "Always"
             result.append(PodResources.Container(requests: requests, isSidecar: sidecar))
-            for (name, location) in (limits?.locations ?? [:]).merging(explicit?.locations ?? [:], uniquingKeysWith: { first, _ in first })
+            let limitLocations = limits?.locations ?? [:]
+            let requestLocations = explicit?.locations ?? [:]
+            for (name, location) in limitLocations.merging(requestLocations, uniquingKeysWith: { first, _ in first })
             where AcceleratorResource.isAccelerator(name) && reading.acceleratorLocations[name] == nil {
                 reading.acceleratorLocations[name] = location
             }

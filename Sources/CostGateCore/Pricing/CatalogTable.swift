@@ -1,0 +1,41 @@
+/// One embedded CSV-like table of `BuiltinCatalog+Data.swift`: a header line naming the columns,
+/// then one row per line. Rows that do not have the header's column count are reported, not trapped on.
+struct CatalogTable {
+    struct Row {
+        /// 1-based line within the table (the header is line 1).
+        var line: Int
+        var cells: [Substring]
+
+        subscript(_ index: Int) -> Substring { cells[index] }
+    }
+
+    var name: String
+    var rows: [Row] = []
+    var problems: [PricingError] = []
+
+    /// Splits `text`; `header` must equal the table's first line (a generator/parser mismatch otherwise).
+    init(name: String, text: String, header: [String], separator: Character = ",") {
+        self.name = name
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().makeIterator()
+        guard let first = lines.next() else {
+            problems.append(.malformedRow(table: name, line: 1, reason: "empty table"))
+            return
+        }
+        let found = first.element.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        guard found == header else {
+            problems.append(.malformedRow(table: name, line: 1,
+                                          reason: "header '\(first.element)' is not '\(header.joined(separator: String(separator)))'"))
+            return
+        }
+        while let (offset, line) = lines.next() {
+            if line.isEmpty { continue }
+            let cells = line.split(separator: separator, omittingEmptySubsequences: false)
+            if cells.count != header.count {
+                problems.append(.malformedRow(table: name, line: offset + 1,
+                                              reason: "\(cells.count) cells, expected \(header.count)"))
+                continue
+            }
+            rows.append(Row(line: offset + 1, cells: cells))
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// One GCP accelerator-attach row for `count` accelerators in a region (USD per hour), as the
+/// generator aggregated it (median over zones), after the sanity bound.
+struct GCPAcceleratorRow: Sendable, Hashable {
+    /// SkyPilot's accelerator name: `A100`, `A100-80GB`, `H100`, `H100-MEGA`, `H200`, `B200`, `L4`, …
+    var name: String
+    var model: GPUModel
+    var count: Int
+    var region: String
+    var onDemand: Decimal?
+    var spot: Decimal?
+    var zones: Int
+    /// Set when the sanity bound replaced `onDemand`; says what and why.
+    var boundNote: String?
+    /// Set when the spot price is not below on-demand.
+    var spotNote: String?
+
+    /// On-demand USD per accelerator-hour of this row.
+    var perAcceleratorOnDemand: Decimal? { onDemand.map { $0 / Decimal(count) } }
+}
+
+/// The guard against inconsistent GCP accelerator rows.
+///
+/// SkyPilot's GCP rows for some models fall into two price levels that no regional difference
+/// explains: H100 is 4.20076 USD per GPU-hour in us-central1, us-west1, us-west4 and many non-US
+/// regions but 9.79655 in us-east4 and 11.03385 in us-east5 (the us-east4 figure plus its host row
+/// matches the public a3-highgpu-8g list price); H100-MEGA (35.39 vs 82.75 per 8), H200 (36.60 vs
+/// 74.49 per 8), A100-80GB (1.85 and 2.08 vs 4.42 per GPU) and A100 in a few non-US regions behave the
+/// same way. GCP's real regional spread is far smaller (L4, T4, P4 and A100 vary by at most 20 % across
+/// US regions in the same rows), so the low level is taken to be a different SKU and not a list price.
+///
+/// Rule: per SkyPilot accelerator name, the anchor is the highest per-accelerator on-demand price of
+/// any US region (any region when there is no US row). A row below `minimumShare` (60 %) of the anchor
+/// is inconsistent: its on-demand price is replaced by the median per-accelerator price of the
+/// consistent US regions × count, and the row carries a note naming the original value. Spot prices
+/// are kept as published (they are a separate market price). Rows above the anchor are kept: an
+/// over-estimate is the safe side for a cost gate. With the bundled data this replaces H100, H100-MEGA,
+/// H200 and A100-80GB rows in us-central1 (the GCP default region) among others; B200 (64.44 vs 90.22
+/// per 8, 71 %) passes.
+enum GCPSanityBound {
+    /// A row is consistent when its per-accelerator price is at least this share of the anchor.
+    static let minimumShare = Decimal(sign: .plus, exponent: -1, significand: 6)
+
+    /// Applies the bound to every row; returns the rows and one note per replaced region row.
+    static func apply(to rows: [GCPAcceleratorRow]) -> (rows: [GCPAcceleratorRow], notes: [String]) {
+        var result: [GCPAcceleratorRow] = []
+        var notes: [String] = []
+        let byName = Dictionary(grouping: rows, by: \.name)
+        for name in byName.keys.sorted() {
+            let group = byName[name] ?? []
+            let priced = group.compactMap { row in row.perAcceleratorOnDemand.map { (row: row, price: $0) } }
+            let us = priced.filter { CloudProvider.gcp.isUSRegion($0.row.region) }
+            let anchorRows = us.isEmpty ? priced : us
+            guard let anchor = anchorRows.max(by: { $0.price < $1.price }) else {
+                result += group
+                continue
+            }
+            let floor = anchor.price * minimumShare
+            let consistent = anchorRows.filter { $0.price >= floor }
+            // One value per region: its smallest-count row (the rows of one region are proportional).
+            let perRegion = Dictionary(grouping: consistent, by: \.row.region).values.compactMap { rows in
+                rows.min { $0.row.count < $1.row.count }?.price
+            }
+            guard let replacement = PriceText.median(perRegion) else {
+                result += group
+                continue
+            }
+            let consistentRegions = Set(consistent.map(\.row.region)).sorted().joined(separator: ", ")
+            var replaced: [String] = []
+            let smallestCount = Dictionary(grouping: group, by: \.region).mapValues { $0.map(\.count).min() ?? 0 }
+            for var row in group {
+                if let original = row.onDemand, let price = row.perAcceleratorOnDemand, price < floor {
+                    row.onDemand = replacement * Decimal(row.count)
+                    row.boundNote = "GCP \(name) row in \(row.region) (\(PriceText.format(price)) USD per accelerator-hour, "
+                        + "\(PriceText.format(original)) for \(row.count)) is below 60 % of the highest US row "
+                        + "(\(PriceText.format(anchor.price)), \(anchor.row.region)): replaced by the median of the "
+                        + "consistent US regions (\(consistentRegions)), \(PriceText.format(replacement))"
+                    if row.count == smallestCount[row.region] { replaced.append("\(row.region) \(PriceText.format(price))") }
+                }
+                result.append(row)
+            }
+            if !replaced.isEmpty {
+                notes.append("GCP \(name) rows below 60 % of the highest US row (\(PriceText.format(anchor.price)) USD per "
+                             + "accelerator-hour, \(anchor.row.region)) replaced by the median of the consistent US regions "
+                             + "(\(consistentRegions)), \(PriceText.format(replacement)): " + replaced.sorted().joined(separator: ", "))
+            }
+        }
+        return (result, notes)
+    }
+}

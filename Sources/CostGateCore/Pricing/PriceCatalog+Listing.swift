@@ -1,0 +1,55 @@
+import Foundation
+
+extension PriceCatalog {
+    /// Replaces the price of `model` on `provider` (nil: every provider) with an internal rate, USD per
+    /// accelerator-hour, e.g. from a `--prices` file; `note` says where it came from and is shown in
+    /// derivations. A provider-specific override wins over a provider-wide one; a later call for the
+    /// same model and provider replaces an earlier one. Overrides also apply to instance lookups
+    /// (`acceleratorPrice(for:)`) and to models the catalog has no price for (on-prem parts).
+    public mutating func override(model: GPUModel, provider: CloudProvider?, onDemandPerHour: Decimal,
+                                  spotPerHour: Decimal?, note: String) {
+        overrides[OverrideKey(model: model, provider: provider)] =
+            OverridePrice(onDemand: onDemandPerHour, spot: spotPerHour, note: note)
+    }
+
+    /// Per-accelerator prices for `costgate catalog`: one entry per provider, model and region with a
+    /// catalog price (no fallbacks), overrides as one entry per provider with region `any`. Filtered
+    /// by `provider` and `model` when given; sorted by provider (aws, gcp, azure), model id, region.
+    public func listing(provider: CloudProvider?, model: GPUModel?) -> [AcceleratorPrice] {
+        var entries: [AcceleratorPrice] = []
+        for cloud in CloudProvider.allCases where provider == nil || provider == cloud {
+            var models = Set(instancesByModel[cloud]?.keys.map { $0 } ?? [])
+            if cloud == .gcp { models.formUnion(gcpRowsByModel.keys); models.formUnion(tpus.keys) }
+            models.formUnion(overrides.keys.filter { $0.provider == nil || $0.provider == cloud }.map(\.model))
+            for candidate in models.sorted() where model == nil || model == candidate {
+                if let override = override(for: candidate, provider: cloud) {
+                    entries.append(price(from: override, model: candidate, provider: cloud, region: "any"))
+                    continue
+                }
+                for region in pricedRegions(model: candidate, provider: cloud) {
+                    if let price = regionalPrice(model: candidate, provider: cloud, region: region) {
+                        entries.append(price)
+                    }
+                }
+            }
+        }
+        return entries
+    }
+
+    func override(for model: GPUModel, provider: CloudProvider) -> OverridePrice? {
+        overrides[OverrideKey(model: model, provider: provider)] ?? overrides[OverrideKey(model: model, provider: nil)]
+    }
+
+    func price(from override: OverridePrice, model: GPUModel, provider: CloudProvider, region: String,
+               fraction: Decimal = 1, reference: String? = nil) -> AcceleratorPrice {
+        var sentence = "override from \(override.note): \(PriceText.format(override.onDemand)) USD per \(model.id)-hour on demand"
+        sentence += override.spot.map { ", spot \(PriceText.format($0))" } ?? ", no spot price"
+        if fraction < 1, let reference {
+            sentence += "; × \(PriceText.format(fraction)) for one \(reference) device"
+        }
+        return AcceleratorPrice(model: model, provider: provider, region: region,
+                                onDemandPerHour: override.onDemand * fraction, spotPerHour: override.spot.map { $0 * fraction },
+                                derivation: sentence, source: .override(override.note), reference: reference,
+                                acceleratorFraction: fraction)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Decimal text in and out for the price tables and derivation sentences, independent of the
+/// user's locale.
+enum PriceText {
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// `12`, `0.5`, `3.67339`: digits with an optional fraction; nil for anything else (no exponents,
+    /// no signs, no partial parses such as `1.2x`).
+    static func decimal<S: StringProtocol>(_ text: S) -> Decimal? {
+        guard !text.isEmpty else { return nil }
+        var seenDot = false
+        var digits = 0
+        for character in text {
+            if character == "." {
+                if seenDot { return nil }
+                seenDot = true
+            } else if character.isASCII, character.isNumber {
+                digits += 1
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        return Decimal(string: String(text), locale: posix)
+    }
+
+    /// At most `places` decimals, no trailing zeros: `5.289395`, `0.5`, `12`.
+    static func format(_ value: Decimal, places: Int = 6) -> String {
+        var input = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, places, .plain)
+        return rounded.description
+    }
+
+    /// The median of `values` (mean of the middle two for an even count); nil when empty.
+    static func median(_ values: [Decimal]) -> Decimal? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
