@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CostGateCLITests",
-            dependencies: ["CostGateCLI", "CostGateCore"],
+            dependencies: ["CostGateCLI", "CostGateCore", "costgate"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -22,6 +22,8 @@ extension CostgateCommand {
         } catch let error as CleanExit {
             exit(withError: error)
         } catch {
+            // argument-parser's own errors (help, version) keep its exit codes; anything else is a bug.
+            guard exitCode(for: error) == .failure else { exit(withError: error) }
             FileHandle.standardError.write(Data("costgate: internal error: \(error)\n".utf8))
             Foundation.exit(ExitStatus.internalError.rawValue)
         }

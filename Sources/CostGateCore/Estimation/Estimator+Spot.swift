@@ -25,8 +25,7 @@ extension Estimator {
         if hours > 0, let job = try? SpotJob(workHours: hours, nodes: gang, interruption: source, checkpointIntervalHours: interval,
                                              priceSpotPerHour: 1, priceOnDemandPerHour: 1,
                                              maxRuntimeHours: preemptible ? 24 : nil, trials: 1, seed: 42),
-           let mean = try? SpotModel.expectation(SpotScenario(job: job, interval: job.checkpointIntervalHours)),
-           let cost = mean.costSpot {
+           let mean = try? SpotModel.mean(job), let cost = mean.costSpot {
             factor = cost / hours
             interruptions = mean.interruptions ?? 0
         }

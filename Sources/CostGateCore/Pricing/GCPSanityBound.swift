@@ -35,9 +35,10 @@ struct GCPAcceleratorRow: Sendable, Hashable {
 /// is inconsistent: its on-demand price is replaced by the median per-accelerator price of the
 /// consistent US regions × count, and the row carries a note naming the original value. Spot prices
 /// are kept as published (they are a separate market price). Rows above the anchor are kept: an
-/// over-estimate is the safe side for a cost gate. With the bundled data this replaces H100, H100-MEGA,
-/// H200 and A100-80GB rows in us-central1 (the GCP default region) among others; B200 (64.44 vs 90.22
-/// per 8, 71 %) passes.
+/// over-estimate is the safe side for a cost gate. With the bundled data this replaces the H100 and
+/// A100-80GB rows of us-central1 (the GCP default region), us-west1 and us-west4 (H100), us-east4
+/// (A100-80GB), us-east5 (H100-MEGA, H200), us-south1 (H200) and low rows outside the US (A100, H100,
+/// H100-MEGA, H200); B200 (64.44 against 90.216 per 8, 71 %) passes. `PriceCatalog.notes` lists them.
 enum GCPSanityBound {
     /// A row is consistent when its per-accelerator price is at least this share of the anchor.
     static let minimumShare = Decimal(sign: .plus, exponent: -1, significand: 6)

@@ -27,7 +27,7 @@ public struct YAMLParser: Sendable {
                 let outcome = parseRun(buffer, from: offset, lineBase: lineBase, expanded: &expanded, into: &documents)
                 guard case .failed(let error) = outcome else { return }
                 documents.append(.failure(YAMLDocumentFailure(index: documents.count, error: error)))
-                guard let resume = Self.nextDocumentStart(in: buffer, afterLine: error.line) else { return }
+                guard let resume = Self.nextDocumentStart(in: buffer, fromLine: error.line, after: offset) else { return }
                 offset = resume.offset
                 lineBase = Int32(resume.line - 1)
             }
@@ -80,7 +80,10 @@ public struct YAMLParser: Sendable {
             guard yaml_parser_parse(&parser, &event) == 1 else {
                 let mark = parser.problem_mark
                 let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
-                let context = parser.context.map { String(cString: $0) }
+                var context = parser.context.map { String(cString: $0) }
+                if let text = context, parser.context_mark.line != mark.line || parser.context_mark.column != mark.column {
+                    context = "\(text) (which started at line \(Int32(parser.context_mark.line) + lineBase + 1), column \(parser.context_mark.column + 1))"
+                }
                 return fail(.syntax(line: Int(Int32(mark.line) + lineBase) + 1, column: Int(mark.column) + 1,
                                     problem: problem, context: context))
             }
@@ -218,14 +221,15 @@ public struct YAMLParser: Sendable {
         return result
     }
 
-    /// The start of the next line beginning with `---` or `...` after `line` (1-based), so a broken
-    /// document does not hide the ones after it.
-    static func nextDocumentStart(in buffer: UnsafeBufferPointer<UInt8>, afterLine line: Int) -> (offset: Int, line: Int)? {
+    /// The start of the first `---` line at or after `line` (1-based) and past byte `offset`, so a
+    /// broken document does not hide the ones after it (libyaml often notices the error only at the
+    /// next document's `---`).
+    static func nextDocumentStart(in buffer: UnsafeBufferPointer<UInt8>, fromLine line: Int, after offset: Int) -> (offset: Int, line: Int)? {
         var currentLine = 1
         var index = 0
         let count = buffer.count
         while index < count {
-            if currentLine > line, index + 3 <= count,
+            if currentLine >= line, index > offset, index + 3 <= count,
                buffer[index] == UInt8(ascii: "-"), buffer[index + 1] == UInt8(ascii: "-"), buffer[index + 2] == UInt8(ascii: "-"),
                index + 3 == count || [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(buffer[index + 3]) {
                 return (index, currentLine)

@@ -29,12 +29,18 @@ final class AcceleratorPriceTests: XCTestCase {
             for instance in catalog.rows(forInstance: name)?.values.map({ $0 }) ?? [] where instance.provider != .gcp {
                 guard let onDemand = instance.onDemandPerHour, instance.model != nil,
                       let share = catalog.acceleratorPrice(for: instance) else { continue }
-                if share.notes.contains(where: { $0.contains("not positive") }) { continue }
+                // Where the residual is not positive the price is instance / accelerators instead (noted).
+                let onDemandFallback = share.notes.contains { $0.hasPrefix("the on-demand residual") }
+                let spotFallback = share.notes.contains { $0.hasPrefix("the spot residual") }
                 let rates = catalog.rates(provider: instance.provider)
                 let pod = instance.devices * share.onDemandPerHour + Decimal(instance.vcpus) * rates.cpuPerVCPUHour
                     + instance.memoryGiB * rates.memoryPerGiBHour
-                XCTAssertLessThan(abs(pod - onDemand), Decimal(string: "0.000000001")!, "\(name) \(instance.region)")
-                if let spot = instance.spotPerHour, let spotShare = share.spotPerHour {
+                if onDemandFallback {
+                    XCTAssertEqual(share.onDemandPerHour, onDemand / instance.devices, name)
+                } else {
+                    XCTAssertLessThan(abs(pod - onDemand), Decimal(string: "0.000000001")!, "\(name) \(instance.region)")
+                }
+                if let spot = instance.spotPerHour, let spotShare = share.spotPerHour, !spotFallback {
                     let spotPod = instance.devices * spotShare + Decimal(instance.vcpus) * rates.spotCPUPerVCPUHour
                         + instance.memoryGiB * rates.spotMemoryPerGiBHour
                     XCTAssertLessThan(abs(spotPod - spot), Decimal(string: "0.000000001")!, "\(name) \(instance.region) spot")

@@ -77,6 +77,12 @@ public enum SpotModel {
             recommendation: recommendation)
     }
 
+    /// Exact expectations of the job as configured (§5 or §8), without simulation or recommendation:
+    /// microseconds, for callers that only need `E[cost]` (such as the workload estimator).
+    public static func mean(_ job: SpotJob) throws(SpotError) -> SpotMean {
+        try expectation(SpotScenario(job: job, interval: job.checkpointIntervalHours))
+    }
+
     /// Closed form without `k_max` and `L`, the dynamic programme otherwise.
     static func expectation(_ scenario: SpotScenario) throws(SpotError) -> SpotMean {
         scenario.isBasic ? SpotClosedForm.mean(scenario) : try SpotDynamicProgramme.mean(scenario)

@@ -18,7 +18,7 @@ enum AcceleratorResource {
     static func impliedModel(_ name: String) -> (model: GPUModel?, fraction: Decimal, note: String?) {
         if name.hasPrefix("nvidia.com/mig-"), let profile = MIGProfile.parse(resourceName: name) {
             return (profile.parent, profile.fraction,
-                    "MIG slice \(name.dropFirst("nvidia.com/".count)) priced as \(profile.fraction.formatted4) of a \(profile.parent.id)")
+                    "MIG slice \(name.dropFirst("nvidia.com/".count)) priced as \(profile.fraction.formatted4) of one \(profile.parent.id)")
         }
         switch name {
         case "habana.ai/gaudi": return (GPUModel.normalize("gaudi"), 1, nil)

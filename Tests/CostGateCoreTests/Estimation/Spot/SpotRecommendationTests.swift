@@ -59,6 +59,12 @@ final class SpotRecommendationTests: XCTestCase {
         XCTAssertNil(skipped.bestP90Cost)
     }
 
+    func testMeanAloneEqualsTheEstimatesMean() throws {
+        let job = try SpotJob(workHours: 100, interruption: .rate(perInstanceHour: 0.005), checkpointIntervalHours: 1,
+                              priceSpotPerHour: 12, priceOnDemandPerHour: 40, maxRuntimeHours: 24, trials: 200)
+        XCTAssertEqual(try SpotModel.mean(job), try SpotModel.estimate(job).mean)
+    }
+
     /// `Λ = 0` with checkpoints: the checkpoints only cost time, the recommendation drops them (V02).
     func testZeroRateDropsCheckpoints() throws {
         let job = try SpotJob(workHours: 10, nodes: 4, interruption: .rate(perInstanceHour: 0), checkpointIntervalHours: 1,

@@ -1,0 +1,83 @@
+import Foundation
+import XCTest
+
+/// End-to-end: the built binary on real files, one case per exit code at least.
+final class EstimateCommandTests: XCTestCase {
+    private let month = ["--month", "2026-11"]
+
+    func testExamplesEstimateCleanlyAsText() throws {
+        let outcome = try BinaryRunner.run(["estimate", "examples"] + month)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stderr, "")
+        try Golden.assertMatches(outcome.stdout, named: "estimate-examples.txt")
+    }
+
+    func testExamplesAsJSONMatchTheGolden() throws {
+        let outcome = try BinaryRunner.run(["estimate", "examples", "--format", "json"] + month)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        try Golden.assertMatches(outcome.stdout, named: "estimate-examples.json")
+        let document = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(document?["schemaVersion"] as? Int, 1)
+        XCTAssertEqual((document?["workloads"] as? [Any])?.count, 10)
+    }
+
+    func testOutputIsDeterministic() throws {
+        let first = try BinaryRunner.run(["estimate", "examples", "--format", "json"] + month)
+        let second = try BinaryRunner.run(["estimate", "examples", "--format", "json"] + month)
+        XCTAssertEqual(first.stdout, second.stdout)
+    }
+
+    func testStandardInput() throws {
+        let manifest = try String(contentsOf: BinaryRunner.repositoryRoot.appendingPathComponent("examples/k8s/job-8xa100-24h.yaml"),
+                                  encoding: .utf8)
+        let outcome = try BinaryRunner.run(["estimate", "-", "--format", "json"] + month, stdin: manifest)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("\"file\": \"<stdin>\""), outcome.stdout)
+    }
+
+    func testBrokenInputExitsTwoAndStillReportsTheRest() throws {
+        let fixture = "Tests/CostGateCLITests/Fixtures/inputs/mixed-good-and-bad.yaml"
+        let outcome = try BinaryRunner.run(["estimate", fixture, "--format", "json"] + month)
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stdout.contains("Job/default/good-after-bad"), "the good document after the broken one is priced")
+        XCTAssertTrue(outcome.stderr.contains("which started at line 9, column 18"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("error:"), outcome.stderr)
+    }
+
+    func testUnpriceableWorkloadIsAnErrorNamingWhatToAdd() throws {
+        let fixture = "Tests/CostGateCLITests/Fixtures/inputs/gpu-without-model.yaml"
+        let outcome = try BinaryRunner.run(["estimate", fixture] + month)
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("\(fixture):13:15: error: cannot price Job/default/mystery"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("costgate.dev/gpu"), outcome.stderr)
+        let assumed = try BinaryRunner.run(["estimate", fixture, "--default-gpu", "l4"] + month)
+        XCTAssertEqual(assumed.status, 0, assumed.stderr)
+    }
+
+    func testMissingFileExitsTwo() throws {
+        let outcome = try BinaryRunner.run(["estimate", "does-not-exist.yaml"] + month)
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("does-not-exist.yaml: error: no such file or directory"), outcome.stderr)
+    }
+
+    func testUsageErrorsExitSixtyFour() throws {
+        XCTAssertEqual(try BinaryRunner.run(["estimate", "examples", "--format", "yml"]).status, 64)
+        XCTAssertEqual(try BinaryRunner.run(["estimate", "examples", "--month", "November"]).status, 64)
+        XCTAssertEqual(try BinaryRunner.run(["estimate", "examples", "--provider", "aws2"]).status, 64)
+        XCTAssertEqual(try BinaryRunner.run(["estimate"]).status, 64)
+        XCTAssertEqual(try BinaryRunner.run(["no-such-command"]).status, 64)
+    }
+
+    func testHelpExitsZeroAndShowsExamples() throws {
+        let outcome = try BinaryRunner.run(["estimate", "--help"])
+        XCTAssertEqual(outcome.status, 0)
+        XCTAssertTrue(outcome.stdout.contains("costgate estimate examples/"), outcome.stdout)
+    }
+
+    func testCatalogLists() throws {
+        let outcome = try BinaryRunner.run(["catalog", "--provider", "gcp", "--model", "nvidia-tesla-a100"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("a100-40gb"))
+        XCTAssertFalse(outcome.stdout.split(separator: "\n").contains { $0.hasPrefix("aws ") })
+    }
+}
