@@ -18,6 +18,9 @@ public enum EstimateError: Error, Sendable, Equatable {
         case .unknownModel(let workload, let role, let model, let source, _):
             return "cannot price \(workload) (\(role)): GPU model '\(model)' from \(source) is not in the catalog; "
                 + "use a model 'costgate catalog' lists, or give its price in a --prices file"
+        case .missingModel(let workload, let role, let resource, let count, _) where resource.hasPrefix("gres/"):
+            return "cannot price \(workload) (\(role)): \(count) GPUs per node but no GPU type is named; write it in the request "
+                + "(--gres=gpu:a100:\(count), --gpus-per-node=h100:\(count)), add '#COSTGATE --gpu=MODEL', or pass --default-gpu"
         case .missingModel(let workload, let role, let resource, let count, _):
             return "cannot price \(workload) (\(role)): \(count) × \(resource) but no GPU model is named; add a nodeSelector "
                 + "(nvidia.com/gpu.product, cloud.google.com/gke-accelerator, karpenter.k8s.aws/instance-gpu-name, "

@@ -12,7 +12,7 @@ enum KubernetesKinds {
         "ServingRuntime", "ClusterServingRuntime", "ClusterStorageContainer", "InferencePool", "InferenceModel",
         "InferenceObjective", "TrainingRuntime", "ClusterTrainingRuntime", "VolumeSnapshot", "VolumeSnapshotClass",
         "CSIDriver", "RuntimeClass", "NodePool", "EC2NodeClass", "NodeClass", "ComputeClass", "DeviceClass",
-        "ResourceClaimTemplate", "ResourceClaim", "ResourceSlice", "PodTemplate", "ControllerRevision", "Dataset",
+        "ResourceClaimTemplate", "ComputeDomain", "ResourceClaim", "ResourceSlice", "PodTemplate", "ControllerRevision", "Dataset",
         "AlluxioRuntime", "JuiceFSRuntime", "LLMInferenceServiceConfig", "ScaledObject", "TriggerAuthentication",
         "VerticalPodAutoscaler", "Kustomization", "HelmRelease", "Application", "AppProject", "Secret", "SealedSecret",
         "ExternalSecret", "SecretStore", "ClusterSecretStore", "DestinationRule", "VirtualService", "ServiceEntry",
