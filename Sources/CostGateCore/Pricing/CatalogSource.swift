@@ -30,11 +30,11 @@ public struct CatalogSource: Sendable, Hashable, CustomStringConvertible {
         self.licence = licence
     }
 
-    /// One line: `skypilot-org/skypilot-catalog catalogs/v9/aws/vms.csv @ 2c3d7ea7d76b (aws_gpu_vms.csv), date unknown: …`.
+    /// One line: the upstream file as a GitHub URL at its commit, the extract, and the date, e.g.
+    /// `https://github.com/skypilot-org/skypilot-catalog/blob/2c3d7ea…/catalogs/v9/aws/vms.csv (aws_gpu_vms.csv), date unknown: …`.
     public var description: String {
         guard !repository.isEmpty else { return "\(path) (\(dateNote))" }
-        var text = "\(repository) \(path)"
-        if let commit { text += " @ \(commit.prefix(12))" }
+        var text = "https://github.com/\(repository)/blob/\(commit ?? "HEAD")/\(path)"
         if let file { text += " (\(file))" }
         text += ", " + (date.map { "dated \($0)" } ?? "date unknown") + ": \(dateNote)"
         return text
