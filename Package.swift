@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "costgate",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "costgate", targets: ["costgate"]),
         .library(name: "CostGateCore", targets: ["CostGateCore"]),

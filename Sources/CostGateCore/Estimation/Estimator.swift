@@ -5,6 +5,7 @@ import Foundation
 /// capacity the expected cost follows the spot model's closed form.
 public struct Estimator: Sendable {
     public var settings: PricingSettings
+    private let cache = PriceLookupCache()
 
     public init(settings: PricingSettings) {
         self.settings = settings
@@ -14,7 +15,7 @@ public struct Estimator: Sendable {
         var assumptions = workload.assumptions
         var instance: InstanceType?
         if let name = workload.instanceType {
-            instance = settings.catalog.instance(named: name, region: workload.placement.region ?? settings.region)
+            instance = cache.instance(settings.catalog, named: name, region: workload.placement.region ?? settings.region)
             if instance == nil {
                 assumptions.append("instance type '\(name)' is not in the catalog")
             }
@@ -100,11 +101,11 @@ public struct Estimator: Sendable {
             throw .missingModel(workload: workload.id, role: role.name, resource: accelerator.resource, count: accelerator.count,
                                 at: location)
         }
-        if let instance, instance.model == model, let byInstance = settings.catalog.acceleratorPrice(for: instance) {
+        if let instance, instance.model == model, let byInstance = cache.acceleratorPrice(settings.catalog, for: instance) {
             entry = byInstance
         } else if !accelerator.candidates.isEmpty {
             let options = accelerator.candidates.compactMap { candidate in
-                settings.catalog.acceleratorPrice(model: candidate, provider: provider, region: region)
+                cache.acceleratorPrice(settings.catalog, model: candidate, provider: provider, region: region, perNode: accelerator.count)
             }
             guard let dearest = options.max(by: { $0.onDemandPerHour < $1.onDemandPerHour }) else {
                 throw .noPrice(workload: workload.id, model: accelerator.candidates.map(\.id).joined(separator: "|"),
@@ -112,11 +113,14 @@ public struct Estimator: Sendable {
             }
             entry = dearest
             assumptions.append("may run on \(accelerator.candidates.map(\.id).joined(separator: ", ")): priced as the dearest, \(dearest.model.id)")
-        } else if let found = settings.catalog.acceleratorPrice(model: model, provider: provider, region: region) {
+        } else if let found = cache.acceleratorPrice(settings.catalog, model: model, provider: provider, region: region,
+                                                      perNode: accelerator.fraction == 1 ? accelerator.count : nil) {
             entry = found
         } else if workload.placement.provider == nil,
                   let (otherProvider, found) = CloudProvider.allCases.lazy.compactMap({ other -> (CloudProvider, AcceleratorPrice)? in
-                      guard other != provider, let price = settings.catalog.acceleratorPrice(model: model, provider: other, region: nil)
+                      guard other != provider,
+                            let price = cache.acceleratorPrice(settings.catalog, model: model, provider: other, region: nil,
+                                                               perNode: accelerator.count)
                       else { return nil }
                       return (other, price)
                   }).first {

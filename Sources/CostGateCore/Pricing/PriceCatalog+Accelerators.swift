@@ -6,13 +6,15 @@ extension PriceCatalog {
     /// residual of the region's reference instance, GCP the accelerator row per accelerator (after the
     /// sanity bound) and TPUs the per-chip price. A region without a price falls back to the median
     /// over the provider's US regions, with a note. Nil when the provider has no price for the model
-    /// anywhere (the caller names what to add).
-    public func acceleratorPrice(model: GPUModel, provider: CloudProvider, region: String?) -> AcceleratorPrice? {
+    /// anywhere (the caller names what to add). `perNode` (accelerators one pod or node holds) prefers
+    /// the configuration with that many accelerators, whose price is what such a pod really lands on
+    /// (an 8-GPU pod on p5.48xlarge, not p5.4xlarge).
+    public func acceleratorPrice(model: GPUModel, provider: CloudProvider, region: String?, perNode: Int? = nil) -> AcceleratorPrice? {
         let wanted = region ?? provider.defaultRegion
         if let override = override(for: model, provider: provider) {
             return price(from: override, model: model, provider: provider, region: wanted)
         }
-        return regionalPrice(model: model, provider: provider, region: wanted)
+        return regionalPrice(model: model, provider: provider, region: wanted, perNode: perNode)
             ?? fallbackPrice(model: model, provider: provider, region: wanted)
     }
 
@@ -42,15 +44,17 @@ extension PriceCatalog {
     // MARK: - Per region
 
     /// The catalog's own price in `region`, without fallback.
-    func regionalPrice(model: GPUModel, provider: CloudProvider, region: String) -> AcceleratorPrice? {
+    func regionalPrice(model: GPUModel, provider: CloudProvider, region: String, perNode: Int? = nil) -> AcceleratorPrice? {
         switch provider {
         case .aws, .azure:
-            guard let reference = referenceInstance(model: model, provider: provider, region: region) else { return nil }
+            guard let reference = referenceInstance(model: model, provider: provider, region: region, perNode: perNode)
+            else { return nil }
             return residualPrice(of: reference, model: model)
         case .gcp:
             if let chip = tpus[model]?[region] { return tpuPrice(chip, model: model, region: region) }
             let rows = (gcpRowsByModel[model]?[region] ?? []).filter { $0.onDemand != nil }
-            guard let row = rows.min(by: { ($0.count, $0.name) < ($1.count, $1.name) }) else { return nil }
+            guard let row = rows.first(where: { $0.count == perNode }) ?? rows.min(by: { ($0.count, $0.name) < ($1.count, $1.name) })
+            else { return nil }
             let shape = gcpShapes.first { $0.value.accelerator == row.name && $0.value.count == row.count }?.key
             let host = shape.flatMap { gcpHosts[$0]?[region] }
             var notes = [row.boundNote, row.spotNote].compactMap { $0 }
@@ -73,10 +77,12 @@ extension PriceCatalog {
     }
 
     /// The smallest configuration carrying at least one whole accelerator of `model` with an on-demand
-    /// price: fewest accelerators, then fewest vCPUs, then least memory, then name.
-    func referenceInstance(model: GPUModel, provider: CloudProvider, region: String) -> InstanceType? {
-        (instancesByModel[provider]?[model]?[region] ?? [])
-            .filter { $0.acceleratorCount >= 1 && $0.onDemandPerHour != nil }
+    /// price: fewest accelerators, then fewest vCPUs, then least memory, then name. With `perNode`,
+    /// the same order among the configurations with exactly that many accelerators, when there are any.
+    func referenceInstance(model: GPUModel, provider: CloudProvider, region: String, perNode: Int? = nil) -> InstanceType? {
+        let priced = (instancesByModel[provider]?[model]?[region] ?? []).filter { $0.acceleratorCount >= 1 && $0.onDemandPerHour != nil }
+        let exact = perNode.map { count in priced.filter { $0.acceleratorCount == Decimal(count) } } ?? []
+        return (exact.isEmpty ? priced : exact)
             .min { ($0.acceleratorCount, $0.vcpus, $0.memoryGiB, $0.name) < ($1.acceleratorCount, $1.vcpus, $1.memoryGiB, $1.name) }
     }
 

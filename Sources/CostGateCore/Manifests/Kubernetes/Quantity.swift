@@ -1,12 +1,14 @@
 import Foundation
 
 /// A Kubernetes `resource.Quantity`, parsed exactly as `k8s.io/apimachinery` parses it: never via
-/// `Double`, values below one nano rounded up to 1n, magnitudes above 2^63−1 capped.
+/// `Double`, values below one nano rounded up to 1n, magnitudes above 2^63−1 capped. Held as an
+/// integer count of nano-units (1e-9 of a core, a byte, a device), which is exact for every value
+/// Kubernetes can represent and cheap to parse.
 public struct Quantity: Hashable, Sendable, CustomStringConvertible {
     public enum Format: Sendable { case binarySI, decimalSI, decimalExponent }
 
-    /// The exact value in base units (cores, bytes, devices), rounded up to a multiple of 1e-9.
-    public let value: Decimal
+    /// The value in nano-units (value × 10^9), rounded away from zero.
+    public let nanos: Int128
     public let format: Format
     /// The text the quantity was parsed from.
     public let text: String
@@ -19,101 +21,142 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
         case invalidSuffix(String)
     }
 
-    private static let maxInt64 = Decimal(Int64.max)
+    private static let nanosPerUnit: Int128 = 1_000_000_000
+    /// Mantissas above this stop taking digits (10^36: far above any quantity Kubernetes keeps).
+    private static let mantissaLimit: UInt128 = 1_000_000_000_000_000_000_000_000_000_000_000_000
+    /// `Int64.max` base units, the cap Kubernetes applies.
+    private static let maxNanos = Int128(Int64.max) * nanosPerUnit
 
     public init(parsing text: String) throws(ParseError) {
         self.text = text
-        let bytes = Array(text.utf8)
-        guard !bytes.isEmpty else { throw .empty }
-        var index = 0
+        var utf8 = text.utf8[...]
+        guard let first = utf8.first else { throw .empty }
         var negative = false
-        if bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-") {
-            negative = bytes[0] == UInt8(ascii: "-")
-            index = 1
+        if first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            negative = first == UInt8(ascii: "-")
+            utf8 = utf8.dropFirst()
         }
-        // Digits with at most one decimal point; at least one digit.
-        var digits: [UInt8] = []
+        // Digits with at most one decimal point; at least one digit. Leading zeros carry nothing.
+        var mantissa: UInt128 = 0
         var fractionDigits = 0
+        var droppedDigits = 0      // integer digits beyond UInt128's reach (the value is capped anyway)
+        var roundUp = false        // nonzero fraction digits beyond what UInt128 holds
+        var sawDigit = false
         var seenPoint = false
-        while index < bytes.count {
-            let byte = bytes[index]
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                digits.append(byte - UInt8(ascii: "0"))
-                if seenPoint { fractionDigits += 1 }
+                sawDigit = true
+                let digit = UInt128(byte - UInt8(ascii: "0"))
+                let (times10, overflow1) = mantissa.multipliedReportingOverflow(by: 10)
+                let (next, overflow2) = times10.addingReportingOverflow(digit)
+                if overflow1 || overflow2 || mantissa > Self.mantissaLimit {
+                    if seenPoint { roundUp = roundUp || digit != 0 } else { droppedDigits += 1 }
+                } else {
+                    mantissa = next
+                    if seenPoint { fractionDigits += 1 }
+                }
             } else if byte == UInt8(ascii: ".") {
                 if seenPoint { throw .invalidNumber(text) }
                 seenPoint = true
             } else {
                 break
             }
-            index += 1
+            index = utf8.index(after: index)
         }
-        guard !digits.isEmpty else { throw .invalidNumber(text) }
-        let suffix = String(decoding: bytes[index...], as: UTF8.self)
-        let (base, exponent, format) = try Self.parseSuffix(suffix, in: text)
+        guard sawDigit else { throw .invalidNumber(text) }
+        let (binaryShift, exponent, format) = try Self.parseSuffix(utf8[index...], in: text)
 
-        var magnitude = Decimal(0)
-        // Leading zeros carry no information and would only cost precision.
-        let significant = digits.drop { $0 == 0 }
-        for digit in significant { magnitude = magnitude * 10 + Decimal(Int(digit)) }
-        magnitude *= Self.power(10, exponent - fractionDigits)
-        if base != 1 { magnitude *= base }
-
-        // Kubernetes keeps nine decimal places and rounds away from zero below that.
-        var rounded = Decimal()
-        var input = magnitude
-        NSDecimalRound(&rounded, &input, 9, .up)
-        if rounded > Self.maxInt64 { rounded = Self.maxInt64 }
-        self.value = negative ? -rounded : rounded
+        // nanos = mantissa × 10^(exponent + dropped − fraction + 9) × 2^binaryShift, rounded up.
+        let power10 = exponent + droppedDigits - fractionDigits + 9
+        var magnitude = mantissa
+        var capped = false
+        var inexact = roundUp
+        if power10 >= 0 {
+            for _ in 0..<min(power10, 60) where !capped {
+                let (product, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+                if overflow { capped = true } else { magnitude = product }
+            }
+            if power10 > 60 && magnitude != 0 { capped = true }
+        } else {
+            for _ in 0..<min(-power10, 60) {
+                if magnitude % 10 != 0 { inexact = true }
+                magnitude /= 10
+            }
+            if -power10 > 60 { inexact = inexact || mantissa != 0 ; magnitude = 0 }
+        }
+        if binaryShift > 0 && !capped {
+            if magnitude.leadingZeroBitCount <= binaryShift { capped = true } else { magnitude <<= binaryShift }
+        }
+        if inexact && !capped { magnitude += 1 }
+        if capped || magnitude > UInt128(Self.maxNanos) { magnitude = UInt128(Self.maxNanos) }
+        self.nanos = negative ? -Int128(magnitude) : Int128(magnitude)
         self.format = format
+    }
+
+    /// The exact value in base units (cores, bytes, devices).
+    public var value: Decimal {
+        let magnitude = nanos.magnitude
+        var significand: Decimal
+        if magnitude <= UInt128(UInt64.max) {
+            significand = Decimal(UInt64(magnitude))
+        } else {
+            let split = UInt128(1_000_000_000_000_000_000)
+            significand = Decimal(UInt64(magnitude / split)) * Decimal(sign: .plus, exponent: 18, significand: 1)
+                + Decimal(UInt64(magnitude % split))
+        }
+        let scaled = Decimal(sign: .plus, exponent: -9, significand: significand)
+        return nanos < 0 ? -scaled : scaled
     }
 
     /// `Value()`: the value rounded up to an integer (bytes, whole devices).
     public var integerValue: Int64 {
-        var rounded = Decimal()
-        var input = value
-        NSDecimalRound(&rounded, &input, 0, value < 0 ? .down : .up)
-        return NSDecimalNumber(decimal: rounded).int64Value
+        let (quotient, remainder) = nanos.quotientAndRemainder(dividingBy: Self.nanosPerUnit)
+        return Int64(remainder > 0 ? quotient + 1 : quotient)
     }
 
     /// `MilliValue()`: the value × 1000, rounded up (millicores).
     public var milliValue: Int64 {
-        var rounded = Decimal()
-        var input = value * 1000
-        NSDecimalRound(&rounded, &input, 0, value < 0 ? .down : .up)
-        return NSDecimalNumber(decimal: rounded).int64Value
+        let (quotient, remainder) = nanos.quotientAndRemainder(dividingBy: 1_000_000)
+        let milli = remainder > 0 ? quotient + 1 : quotient
+        return milli > Int128(Int64.max) ? Int64.max : Int64(milli)
     }
 
     /// Whether the value is a whole number (extended resources such as GPUs must be).
-    public var isInteger: Bool {
-        var rounded = Decimal()
-        var input = value
-        NSDecimalRound(&rounded, &input, 0, .down)
-        return rounded == value
-    }
+    public var isInteger: Bool { nanos % Self.nanosPerUnit == 0 }
 
-    private static func parseSuffix(_ suffix: String, in text: String) throws(ParseError) -> (Decimal, Int, Format) {
-        switch suffix {
-        case "": return (1, 0, .decimalSI)
-        case "n": return (1, -9, .decimalSI)
-        case "u": return (1, -6, .decimalSI)
-        case "m": return (1, -3, .decimalSI)
-        case "k": return (1, 3, .decimalSI)
-        case "M": return (1, 6, .decimalSI)
-        case "G": return (1, 9, .decimalSI)
-        case "T": return (1, 12, .decimalSI)
-        case "P": return (1, 15, .decimalSI)
-        case "E": return (1, 18, .decimalSI)
-        case "Ki": return (power(2, 10), 0, .binarySI)
-        case "Mi": return (power(2, 20), 0, .binarySI)
-        case "Gi": return (power(2, 30), 0, .binarySI)
-        case "Ti": return (power(2, 40), 0, .binarySI)
-        case "Pi": return (power(2, 50), 0, .binarySI)
-        case "Ei": return (power(2, 60), 0, .binarySI)
+    /// (left shift for binary suffixes, decimal exponent, format)
+    private static func parseSuffix(_ suffix: Substring.UTF8View.SubSequence, in text: String) throws(ParseError) -> (Int, Int, Format) {
+        let bytes = Array(suffix)
+        switch bytes.count {
+        case 0: return (0, 0, .decimalSI)
+        case 1:
+            switch bytes[0] {
+            case UInt8(ascii: "n"): return (0, -9, .decimalSI)
+            case UInt8(ascii: "u"): return (0, -6, .decimalSI)
+            case UInt8(ascii: "m"): return (0, -3, .decimalSI)
+            case UInt8(ascii: "k"): return (0, 3, .decimalSI)
+            case UInt8(ascii: "M"): return (0, 6, .decimalSI)
+            case UInt8(ascii: "G"): return (0, 9, .decimalSI)
+            case UInt8(ascii: "T"): return (0, 12, .decimalSI)
+            case UInt8(ascii: "P"): return (0, 15, .decimalSI)
+            case UInt8(ascii: "E"): return (0, 18, .decimalSI)
+            default: throw .invalidSuffix(text)
+            }
+        case 2 where bytes[1] == UInt8(ascii: "i"):
+            switch bytes[0] {
+            case UInt8(ascii: "K"): return (10, 0, .binarySI)
+            case UInt8(ascii: "M"): return (20, 0, .binarySI)
+            case UInt8(ascii: "G"): return (30, 0, .binarySI)
+            case UInt8(ascii: "T"): return (40, 0, .binarySI)
+            case UInt8(ascii: "P"): return (50, 0, .binarySI)
+            case UInt8(ascii: "E"): return (60, 0, .binarySI)
+            default: throw .invalidSuffix(text)
+            }
         default: break
         }
         // Decimal exponent: e|E, optional sign, one or more digits.
-        let bytes = Array(suffix.utf8)
         guard bytes.count >= 2, bytes[0] == UInt8(ascii: "e") || bytes[0] == UInt8(ascii: "E") else {
             throw .invalidSuffix(text)
         }
@@ -129,13 +172,6 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
             guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { throw .invalidSuffix(text) }
             exponent = exponent * 10 + Int(byte - UInt8(ascii: "0"))
         }
-        return (1, negative ? -exponent : exponent, .decimalExponent)
-    }
-
-    static func power(_ base: Int, _ exponent: Int) -> Decimal {
-        if base == 10 { return Decimal(sign: .plus, exponent: exponent, significand: 1) }
-        var result = Decimal(1)
-        for _ in 0..<exponent { result *= Decimal(base) }
-        return result
+        return (0, negative ? -exponent : exponent, .decimalExponent)
     }
 }

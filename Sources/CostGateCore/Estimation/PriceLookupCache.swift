@@ -1,0 +1,52 @@
+import Foundation
+
+/// Memoizes catalog lookups for one estimation run: thousands of workloads share a handful of
+/// (model, provider, region) prices, and each lookup builds its derivation text.
+final class PriceLookupCache: @unchecked Sendable {
+    private struct AcceleratorKey: Hashable {
+        var model: GPUModel
+        var provider: CloudProvider
+        var region: String?
+        var perNode: Int?
+    }
+
+    private struct InstanceKey: Hashable {
+        var name: String
+        var region: String?
+    }
+
+    private let lock = NSLock()
+    private var accelerators: [AcceleratorKey: AcceleratorPrice?] = [:]
+    private var instances: [InstanceKey: InstanceType?] = [:]
+    private var instancePrices: [InstanceKey: AcceleratorPrice?] = [:]
+
+    private func memo<Key: Hashable, Value>(_ table: ReferenceWritableKeyPath<PriceLookupCache, [Key: Value]>, _ key: Key,
+                                            _ compute: () -> Value) -> Value {
+        lock.lock()
+        if let hit = self[keyPath: table][key] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let value = compute()
+        lock.lock()
+        self[keyPath: table][key] = value
+        lock.unlock()
+        return value
+    }
+
+    func acceleratorPrice(_ catalog: PriceCatalog, model: GPUModel, provider: CloudProvider, region: String?,
+                          perNode: Int?) -> AcceleratorPrice? {
+        memo(\.accelerators, AcceleratorKey(model: model, provider: provider, region: region, perNode: perNode)) {
+            catalog.acceleratorPrice(model: model, provider: provider, region: region, perNode: perNode)
+        }
+    }
+
+    func instance(_ catalog: PriceCatalog, named name: String, region: String?) -> InstanceType? {
+        memo(\.instances, InstanceKey(name: name, region: region)) { catalog.instance(named: name, region: region) }
+    }
+
+    func acceleratorPrice(_ catalog: PriceCatalog, for instance: InstanceType) -> AcceleratorPrice? {
+        memo(\.instancePrices, InstanceKey(name: instance.name, region: instance.region)) { catalog.acceleratorPrice(for: instance) }
+    }
+}
