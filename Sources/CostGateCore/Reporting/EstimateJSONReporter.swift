@@ -12,8 +12,9 @@ public enum EstimateJSONReporter {
         .object([
             "schemaVersion": .int(schemaVersion),
             "catalog": .object([
-                "source": .string(result.catalogSources.joined(separator: "; ")),
+                "source": .string("costgate built-in catalog"),
                 "date": .string(result.catalogDate),
+                "sources": .array(result.catalogSources.map(JSONValue.string)),
             ]),
             "month": .string(result.month.description),
             "workloads": .array(result.estimates.map(workload)),

@@ -21,41 +21,48 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
         write(to: &output, indent: 0)
-        output.append("\n")
-        return output
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int) {
+    private static func indent(_ output: inout [UInt8], _ count: Int) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
+
+    private func write(to output: inout [UInt8], indent: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
-        case .decimal(let value): output += Self.format(value)
-        case .double(let value): output += Self.format(value)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): output.append(contentsOf: String(value).utf8)
+        case .decimal(let value): output.append(contentsOf: Self.format(value).utf8)
+        case .double(let value): output.append(contentsOf: Self.format(value).utf8)
         case .string(let value): Self.writeString(value, to: &output)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "[\n"
+            guard !items.isEmpty else { output.append(contentsOf: "[]".utf8); return }
+            output.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
+                Self.indent(&output, indent + 2)
                 item.write(to: &output, indent: indent + 2)
-                output += index == items.count - 1 ? "\n" : ",\n"
+                output.append(contentsOf: (index == items.count - 1 ? "\n" : ",\n").utf8)
             }
-            output += String(repeating: " ", count: indent) + "]"
+            Self.indent(&output, indent)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
-            output += "{\n"
+            guard !members.isEmpty else { output.append(contentsOf: "{}".utf8); return }
+            output.append(contentsOf: "{\n".utf8)
             let keys = members.keys.sorted()
             for (index, key) in keys.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
+                Self.indent(&output, indent + 2)
                 Self.writeString(key, to: &output)
-                output += ": "
+                output.append(contentsOf: ": ".utf8)
                 members[key]!.write(to: &output, indent: indent + 2)
-                output += index == keys.count - 1 ? "\n" : ",\n"
+                output.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
             }
-            output += String(repeating: " ", count: indent) + "}"
+            Self.indent(&output, indent)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
@@ -67,23 +74,19 @@ public indirect enum JSONValue: Sendable, Equatable {
         return "\(value)"
     }
 
-    static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    output += String(format: "\\u%04x", scalar.value)
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+    static func writeString(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
+            case 0..<0x20: output.append(contentsOf: String(format: "\\u%04x", byte).utf8)
+            default: output.append(byte)   // UTF-8 passes through unchanged
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
