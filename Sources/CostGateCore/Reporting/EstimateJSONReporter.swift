@@ -17,7 +17,8 @@ public enum EstimateJSONReporter {
                 "sources": .array(result.catalogSources.map(JSONValue.string)),
             ]),
             "month": .string(result.month.description),
-            "workloads": .array(result.estimates.map(workload)),
+            // Workloads are most of the document: rendered on all cores, at their final indentation.
+            "workloads": .array(parallelMap(result.estimates) { .rendered(workload($0).fragment(indent: 4)) }),
             "totals": .object([
                 "oneOff": costObject(result.oneOffTotal),
                 "monthly": costObject(result.monthlyTotal),

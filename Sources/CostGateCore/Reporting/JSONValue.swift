@@ -11,6 +11,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+    /// A fragment already rendered at the indentation it will stand at (see `fragment(indent:)`).
+    case rendered([UInt8])
 
     /// Money: a number rounded to cents.
     public static func money(_ value: Decimal) -> JSONValue { .decimal(value.rounded(2)) }
@@ -28,6 +30,14 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// This value rendered as it will stand at `indent` inside a larger document, so big arrays can
+    /// be rendered in parallel and spliced in with `.rendered`.
+    public func fragment(indent: Int) -> [UInt8] {
+        var output: [UInt8] = []
+        write(to: &output, indent: indent)
+        return output
+    }
+
     private static func indent(_ output: inout [UInt8], _ count: Int) {
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
@@ -40,6 +50,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .decimal(let value): output.append(contentsOf: Self.format(value).utf8)
         case .double(let value): output.append(contentsOf: Self.format(value).utf8)
         case .string(let value): Self.writeString(value, to: &output)
+        case .rendered(let bytes): output.append(contentsOf: bytes)
         case .array(let items):
             guard !items.isEmpty else { output.append(contentsOf: "[]".utf8); return }
             output.append(contentsOf: "[\n".utf8)
