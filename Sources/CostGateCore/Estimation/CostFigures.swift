@@ -11,19 +11,34 @@ public struct CostFigures: Sendable, Hashable {
     public var min: Decimal
     /// Most replicas (HPA / elastic ceiling, `--nodes` max), same capacity as `expected`.
     public var max: Decimal
+    /// Quantiles of the nominal cost: equal to `expected` on demand; the spot model's simulation on
+    /// spot capacity; nil when the simulation was skipped (spot-model.md §7.7).
+    public var p50: Decimal?
+    public var p90: Decimal?
+    public var p99: Decimal?
 
-    public init(expected: Decimal, onDemand: Decimal, min: Decimal, max: Decimal) {
+    public init(expected: Decimal, onDemand: Decimal, min: Decimal, max: Decimal,
+                p50: Decimal? = nil, p90: Decimal? = nil, p99: Decimal? = nil) {
         self.expected = expected
         self.onDemand = onDemand
         self.min = min
         self.max = max
+        self.p50 = p50 ?? expected
+        self.p90 = p90 ?? expected
+        self.p99 = p99 ?? expected
     }
 
     public static let zero = CostFigures(expected: 0, onDemand: 0, min: 0, max: 0)
 
+    /// Totals: quantiles add up (an upper bound for the quantile of a sum); unknown stays unknown.
     public static func + (lhs: CostFigures, rhs: CostFigures) -> CostFigures {
-        CostFigures(expected: lhs.expected + rhs.expected, onDemand: lhs.onDemand + rhs.onDemand,
-                    min: lhs.min + rhs.min, max: lhs.max + rhs.max)
+        func add(_ a: Decimal?, _ b: Decimal?) -> Decimal? { a.flatMap { a in b.map { a + $0 } } }
+        var sum = CostFigures(expected: lhs.expected + rhs.expected, onDemand: lhs.onDemand + rhs.onDemand,
+                              min: lhs.min + rhs.min, max: lhs.max + rhs.max)
+        sum.p50 = add(lhs.p50, rhs.p50)
+        sum.p90 = add(lhs.p90, rhs.p90)
+        sum.p99 = add(lhs.p99, rhs.p99)
+        return sum
     }
 }
 

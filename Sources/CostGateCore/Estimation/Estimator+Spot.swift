@@ -1,41 +1,70 @@
 import Foundation
 
 extension Estimator {
-    /// Defaults of the spot model the manifest cannot say (spot-model.md §3).
+    /// The band assumed where a provider publishes no interruption figure (GCP, Azure, on-prem):
+    /// 10-15 % of instances interrupted within a month (spot-model.md §3.1, generic 730 h window).
     static let defaultBand = InterruptionBand(spelling: "10-15%")!
 
-    struct SpotExpectation {
-        /// E[cost on spot] / (spot price × run hours): ≥ 1, the premium interruptions add.
-        var factor: Double
+    /// The spot model applied to one workload.
+    struct SpotAnalysis {
+        var estimate: SpotEstimate
+        /// Independent copies of the modelled job (replicas that need not be up together), and runs.
+        var scale: Decimal
         var figures: SpotFigures
         var note: String
+
+        func money(_ value: Double?) -> Decimal? {
+            guard let value, value.isFinite else { return nil }
+            return Decimal(value) * scale
+        }
     }
 
-    /// The spot model's expected cost for this workload, as a multiplier on the uninterrupted spot cost.
-    func spotExpectationFactor(_ workload: Workload, prices: [RolePrice], instance: InstanceType?,
-                               provider: CloudProvider, region: String) -> SpotExpectation {
-        let (source, sourceText) = interruptionSource(workload, prices: prices, instance: instance, provider: provider, region: region)
-        let gang = max(1, workload.gangSize ?? 1)
+    /// Runs the spot model for `workload` on spot prices. The job is the gang (pods that must all be
+    /// up); replicas outside a gang are independent copies whose costs add up. With `simulate` false
+    /// only the exact means are computed (hints for on-demand workloads).
+    func spotAnalysis(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider,
+                      region: String, simulate: Bool) -> SpotAnalysis? {
         let hours = NSDecimalNumber(decimal: workload.durationHours).doubleValue
+        guard hours > 0 else { return nil }
+        let replicas = workload.roles.reduce(0) { $0 + $1.replicas.nominal }
+        guard replicas > 0 else { return nil }
+        let gang = min(max(1, workload.gangSize ?? 1), replicas)
+        let copies = gang > 1 ? 1 : replicas
+        let spotTotal = zip(workload.roles, prices).reduce(Decimal(0)) { $0 + Decimal($1.0.replicas.nominal) * ($1.1.spotPerHour ?? $1.1.onDemandPerHour) }
+        let onDemandTotal = zip(workload.roles, prices).reduce(Decimal(0)) { $0 + Decimal($1.0.replicas.nominal) * $1.1.onDemandPerHour }
+        let perCopySpot = NSDecimalNumber(decimal: spotTotal / Decimal(copies)).doubleValue
+        let perCopyOnDemand = NSDecimalNumber(decimal: onDemandTotal / Decimal(copies)).doubleValue
+
+        let (source, sourceText) = interruptionSource(workload, prices: prices, instance: instance, provider: provider, region: region)
         let interval = workload.checkpointIntervalHours.map { NSDecimalNumber(decimal: $0).doubleValue }
         let preemptible = workload.assumptions.contains { $0.hasPrefix("GKE preemptible") }
-        let rate = source.ratePerInstanceHour
-        var factor = 1.0
-        var interruptions = 0.0
-        if hours > 0, let job = try? SpotJob(workHours: hours, nodes: gang, interruption: source, checkpointIntervalHours: interval,
-                                             priceSpotPerHour: 1, priceOnDemandPerHour: 1,
-                                             maxRuntimeHours: preemptible ? 24 : nil, trials: 1, seed: 42),
-           let mean = try? SpotModel.mean(job), let cost = mean.costSpot {
-            factor = cost / hours
-            interruptions = mean.interruptions ?? 0
-        }
-        let mtbi = rate > 0 ? 1 / (rate * Double(gang)) : nil
-        let checkpoint = interval.map { "checkpoint every \($0) h" } ?? "no checkpoints (restart from the beginning)"
-        let note = "spot expected cost = spot price × \(String(format: "%.4f", factor)) (\(sourceText); gang of \(gang); "
-            + "\(String(format: "%.3f", interruptions)) interruptions expected; \(checkpoint); restart 0.25 h)"
-        let figures = SpotFigures(ratePerInstanceHour: rate, rateSource: sourceText, gangSize: gang, mtbiHours: mtbi,
-                                  expectedInterruptions: interruptions, checkpointIntervalHours: interval)
-        return SpotExpectation(factor: factor, figures: figures, note: note)
+        guard let job = try? SpotJob(workHours: hours, nodes: gang, interruption: source, checkpointIntervalHours: interval,
+                                     priceSpotPerHour: perCopySpot, priceOnDemandPerHour: perCopyOnDemand,
+                                     maxRuntimeHours: preemptible ? 24 : nil,
+                                     trials: simulate ? settings.spotTrials : 1, seed: settings.spotSeed) else { return nil }
+        // Without `simulate` the job has one trial: means, optimum and recommendation stay exact.
+        guard let estimate = try? SpotModel.estimate(job) else { return nil }
+        let multiplier = Decimal(workload.arrayTasks ?? workload.runsPerMonth ?? 1)
+        let recommendation = estimate.recommendation
+        let figures = SpotFigures(
+            ratePerInstanceHour: estimate.ratePerInstanceHour, rateSource: sourceText, gangSize: gang, mtbiHours: estimate.mtbiHours,
+            expectedInterruptions: estimate.mean.interruptions ?? .infinity, checkpointIntervalHours: interval,
+            recommendedCheckpointIntervalHours: estimate.optimum.recommendedIntervalHours,
+            recommendation: recommendation.action.rawValue, recommendationReason: recommendation.reason.rawValue,
+            pNoInterruption: estimate.mean.pNoInterruption, maxRuntimeHours: preemptible ? 24 : nil)
+        let checkpoint = interval.map { "checkpoint every \(Self.hours($0))" } ?? "no checkpoints (restart from the beginning)"
+        let copiesText = copies > 1 ? "\(copies) independent replicas" : "gang of \(gang)"
+        let interruptions = estimate.mean.interruptions.map { String(format: "%.3f", $0) } ?? "unbounded"
+        var note = "spot model: \(sourceText); \(copiesText); \(interruptions) interruptions expected per run; \(checkpoint); "
+            + "restart 0.25 h billed; recommendation \(recommendation.action.rawValue) (\(recommendation.reason.rawValue))"
+        if let best = estimate.optimum.recommendedIntervalHours { note += "; best checkpoint interval \(Self.hours(best))" }
+        if preemptible { note += "; GKE preemptible VMs stop after 24 h" }
+        if copies > 1 && simulate { note += "; quantiles add the replicas' quantiles (an upper bound for independent replicas)" }
+        return SpotAnalysis(estimate: estimate, scale: Decimal(copies) * multiplier, figures: figures, note: note)
+    }
+
+    static func hours(_ value: Double) -> String {
+        value >= 1 ? String(format: "%.2f h", value) : String(format: "%.0f min", value * 60)
     }
 
     private func interruptionSource(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider,
@@ -44,7 +73,7 @@ extension Estimator {
             let name = instance?.name ?? prices.compactMap { $0.accelerator?.reference }.first
             if let name, let band = settings.catalog.spotBand(instance: name, region: region),
                let parsed = InterruptionBand(spelling: band.label) {
-                return (.band(parsed, provider: .aws), "AWS Spot Advisor: \(name) in \(region) band \(band.label)")
+                return (.band(parsed, provider: .aws), "AWS Spot Advisor: \(name) in \(region) band \(band.label) a month")
             }
         }
         return (.band(Self.defaultBand, provider: .generic),

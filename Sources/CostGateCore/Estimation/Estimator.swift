@@ -46,15 +46,32 @@ public struct Estimator: Sendable {
                                    min: total(\.min, spot: false), max: total(\.max, spot: false))
         var cost = onDemand
         var spotFigures: SpotFigures?
-        if workload.capacity == .spot, prices.contains(where: { $0.spotPerHour != nil }) {
-            let spotFactor = spotExpectationFactor(workload, prices: prices, instance: instance, provider: provider, region: region)
-            spotFigures = spotFactor.figures
-            let factor = Decimal(spotFactor.factor)
-            cost = CostFigures(expected: total(\.nominal, spot: true) * factor, onDemand: onDemand.onDemand,
-                               min: total(\.min, spot: true) * factor, max: total(\.max, spot: true) * factor)
-            assumptions.append(spotFactor.note)
+        let hasSpotPrice = prices.contains { $0.spotPerHour != nil }
+        if workload.capacity == .spot, hasSpotPrice,
+           let spot = spotAnalysis(workload, prices: prices, instance: instance, provider: provider, region: region, simulate: true) {
+            let uninterrupted = total(\.nominal, spot: true)
+            let expected = spot.money(spot.estimate.mean.costSpot)
+            // min/max scale like the nominal figure: the same interruption premium on more or fewer replicas.
+            let premium = expected.map { uninterrupted > 0 ? $0 / uninterrupted : 1 } ?? 1
+            cost = CostFigures(expected: expected ?? total(\.nominal, spot: false), onDemand: onDemand.onDemand,
+                               min: total(\.min, spot: true) * premium, max: total(\.max, spot: true) * premium)
+            cost.p50 = spot.money(spot.estimate.monteCarlo?.p50Cost)
+            cost.p90 = spot.money(spot.estimate.monteCarlo?.p90Cost)
+            cost.p99 = spot.money(spot.estimate.monteCarlo?.p99Cost)
+            spotFigures = spot.figures
+            assumptions.append(spot.note)
+            if expected == nil {
+                assumptions.append("on spot this job may never finish (spot-model.md §7.6): priced on demand; add checkpoints")
+            }
         } else if workload.capacity == .spot {
             assumptions.append("no spot price for this accelerator: priced on demand")
+        } else if hasSpotPrice, workload.acceleratorCount.nominal > 0,
+                  let spot = spotAnalysis(workload, prices: prices, instance: instance, provider: provider, region: region, simulate: false),
+                  let expected = spot.money(spot.estimate.mean.costSpot) {
+            // A hint only: the estimate stays on demand unless the manifest asks for spot capacity.
+            let saving = onDemand.expected > 0 ? (onDemand.expected - expected) / onDemand.expected * 100 : 0
+            assumptions.append("hint: on spot capacity the expected cost would be \(MoneyFormat.usd(expected)) "
+                + "(\(saving.rounded(0))% less than on demand; recommendation \(spot.figures.recommendation), \(spot.figures.recommendationReason))")
         }
         return Estimate(workload: workload, cost: cost, prices: prices, provider: provider, region: region,
                         spot: spotFigures, assumptions: assumptions)

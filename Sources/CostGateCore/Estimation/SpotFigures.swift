@@ -15,4 +15,13 @@ public struct SpotFigures: Sendable, Hashable {
     public var expectedInterruptions: Double
     /// Checkpoint interval used, hours (nil = none: restart from the beginning).
     public var checkpointIntervalHours: Double?
+    /// The best checkpoint interval (spot-model.md §6), hours; nil when checkpoints do not pay.
+    public var recommendedCheckpointIntervalHours: Double?
+    /// `spot`, `spot-checkpoint` or `on-demand` (spot-model.md §9), and why.
+    public var recommendation: String
+    public var recommendationReason: String
+    /// Probability that a run sees no interruption.
+    public var pNoInterruption: Double?
+    /// The provider's maximum runtime of a spot instance, hours (GKE preemptible: 24).
+    public var maxRuntimeHours: Double?
 }

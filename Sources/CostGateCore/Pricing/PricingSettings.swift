@@ -11,6 +11,9 @@ public struct PricingSettings: Sendable {
     public var defaultGPU: GPUModel?
     /// On-prem SLURM rates by partition name.
     public var partitionRates: [String: PartitionRate]
+    /// Monte Carlo trials and seed for workloads on spot capacity (spot-model.md §3 defaults).
+    public var spotTrials = 100_000
+    public var spotSeed: UInt64 = 42
 
     public init(catalog: PriceCatalog = .builtin, provider: CloudProvider = .aws, region: String? = nil,
                 defaultGPU: GPUModel? = nil, partitionRates: [String: PartitionRate] = [:]) {

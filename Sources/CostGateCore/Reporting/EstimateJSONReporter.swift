@@ -56,6 +56,11 @@ public enum EstimateJSONReporter {
                 "mtbiHours": .optional(spot.mtbiHours),
                 "expectedInterruptions": .double(spot.expectedInterruptions),
                 "checkpointIntervalHours": .optional(spot.checkpointIntervalHours),
+                "recommendedCheckpointIntervalHours": .optional(spot.recommendedCheckpointIntervalHours),
+                "recommendation": .string(spot.recommendation),
+                "recommendationReason": .string(spot.recommendationReason),
+                "pNoInterruption": .optional(spot.pNoInterruption),
+                "maxRuntimeHours": .optional(spot.maxRuntimeHours),
             ])
         }
         return .object(members)
@@ -91,7 +96,11 @@ public enum EstimateJSONReporter {
     }
 
     static func costObject(_ cost: CostFigures) -> JSONValue {
-        .object(["expected": .money(cost.expected), "onDemand": .money(cost.onDemand), "min": .money(cost.min), "max": .money(cost.max)])
+        .object([
+            "expected": .money(cost.expected), "onDemand": .money(cost.onDemand), "min": .money(cost.min), "max": .money(cost.max),
+            "p50": cost.p50.map(JSONValue.money) ?? .null, "p90": cost.p90.map(JSONValue.money) ?? .null,
+            "p99": cost.p99.map(JSONValue.money) ?? .null,
+        ])
     }
 
     static func location(_ location: SourceLocation) -> JSONValue {

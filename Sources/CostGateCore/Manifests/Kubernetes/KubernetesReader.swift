@@ -134,6 +134,12 @@ public struct KubernetesReader: Sendable {
         var workload = try workload(object, pod: pod, role: "pod", replicas: ReplicaRange(exactly: running), pattern: pattern,
                                     duration: duration, templateAnnotations: templateAnnotations, extraAssumptions: assumptions)
         workload.timeLimitSeconds = deadline
+        // An Indexed Job whose pods all run at once is how distributed training is written with a
+        // bare Job: every index must be up for progress, so an interruption stops them all.
+        if (try spec.optionalString("completionMode")) == "Indexed", let p = parallelism, p > 1, completions == p {
+            workload.gangSize = p
+            workload.assumptions.append("Indexed Job with parallelism = completions = \(p): a gang of \(p) pods (all up together)")
+        }
         return workload
     }
 
