@@ -12,13 +12,18 @@ public struct EstimateTextReporter: Sendable {
     }
 
     public func render(_ result: EstimationResult) -> String {
-        var table = TextTable(headers: ["WORKLOAD", "SOURCE", "ACCELERATORS", "RUN", "CAPACITY", "EXPECTED", "ON-DEMAND"],
-                              alignments: [.left, .left, .left, .left, .left, .right, .right])
+        // MAX and P90 are shown only where they differ from EXPECTED (autoscaled, spot).
+        var table = TextTable(headers: ["WORKLOAD", "SOURCE", "ACCELERATORS", "RUN", "CAPACITY", "EXPECTED", "MAX", "P90", "ON-DEMAND"],
+                              alignments: [.left, .left, .left, .left, .left, .right, .right, .right, .right])
         for estimate in result.estimates {
             let workload = estimate.workload
+            let cost = estimate.cost
             table.rows.append([
                 workload.id, "\(workload.source.file):\(workload.source.line)", accelerators(estimate),
-                run(workload), workload.capacity.rawValue, range(estimate.cost, \.expected), MoneyFormat.usd(estimate.cost.onDemand),
+                run(workload), workload.capacity.rawValue, MoneyFormat.usd(cost.expected),
+                cost.max.rounded(2) != cost.expected.rounded(2) ? MoneyFormat.usd(cost.max) : "",
+                workload.capacity == .spot ? (cost.p90.map(MoneyFormat.usd) ?? "n/a") : "",
+                MoneyFormat.usd(cost.onDemand),
             ])
         }
         var output = ""

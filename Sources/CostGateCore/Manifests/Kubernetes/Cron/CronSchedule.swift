@@ -90,8 +90,6 @@ public struct CronSchedule: Sendable, Equatable {
         return nil
     }
 
-    init(kind: Kind) { self.kind = kind }
-
     /// Parses `spec.schedule`. Throws the first error robfig would report, except that any `TZ` is reported first.
     public init(parsing text: String) throws(CronError) {
         let scalars = Array(text.unicodeScalars)
