@@ -64,7 +64,7 @@ public struct Estimator: Sendable {
                 assumptions.append("on spot this job may never finish (spot-model.md §7.6): priced on demand; add checkpoints")
             }
         } else if workload.capacity == .spot {
-            assumptions.append("no spot price for this accelerator: priced on demand")
+            if !hasSpotPrice { assumptions.append("no spot price in the catalog for this capacity: priced on demand") }
         } else if hasSpotPrice, workload.acceleratorCount.nominal > 0,
                   let spot = spotAnalysis(workload, prices: prices, instance: instance, provider: provider, region: region, simulate: false),
                   let expected = spot.money(spot.estimate.mean.costSpot) {

@@ -20,10 +20,10 @@ public struct KubernetesReader: Sendable {
         do {
             guard let object = try KubernetesObject.read(cursor) else {
                 if case .mapping = cursor.node.content {
-                    reading.diagnostics.append(Diagnostic(.warning, at: cursor.location,
+                    reading.diagnostics.append(Diagnostic(.note, at: cursor.location,
                         "not a Kubernetes object (no 'kind'); skipped", rule: "not-kubernetes"))
                 } else if !cursor.isNull {
-                    reading.diagnostics.append(Diagnostic(.warning, at: cursor.location,
+                    reading.diagnostics.append(Diagnostic(.note, at: cursor.location,
                         "document is \(cursor.describedForError), not a Kubernetes object; skipped", rule: "not-kubernetes"))
                 }
                 return reading
