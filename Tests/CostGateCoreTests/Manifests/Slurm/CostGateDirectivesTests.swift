@@ -28,7 +28,8 @@ final class CostGateDirectivesTests: XCTestCase {
         for (text, seconds) in cases {
             XCTAssertEqual(try CostGateDuration.seconds(in: text), seconds, text)
         }
-        for text in ["", "h", "1.5h", "30m1h", "1h1h", "10x", "UNLIMITED", "0", "0h", "-1", "1h 30m"] {
+        XCTAssertEqual(try CostGateDuration.seconds(in: "1.5h"), 5_400, "fractions as in the costgate.dev/duration annotation")
+        for text in ["", "h", "30m1h", "1h1h", "10x", "UNLIMITED", "0", "0h", "-1", "1h 30m"] {
             XCTAssertThrowsError(try CostGateDuration.seconds(in: text), "'\(text)' should be rejected")
         }
     }
