@@ -131,8 +131,9 @@ enum PodTemplateReader {
             ("karpenter.k8s.aws/", .aws), ("eks.amazonaws.com/", .aws), ("cloud.google.com/", .gcp), ("kubernetes.azure.com/", .azure),
             ("karpenter.azure.com/", .azure),
         ]
+        let keys = selection.requirements.keys.sorted()
         outer: for (prefix, provider) in providerKeys {
-            for key in selection.requirements.keys.sorted() where key.hasPrefix(prefix) {
+            for key in keys where key.hasPrefix(prefix) {
                 reading.placement.provider = provider
                 reading.placement.providerSource = key
                 break outer
