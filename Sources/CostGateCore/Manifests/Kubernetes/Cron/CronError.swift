@@ -66,7 +66,8 @@ public enum CronError: Error, Sendable, Equatable {
             case 1 where text.hasPrefix("@"):
                 return "'\(text)' is a macro only at the very start of the schedule: remove the leading whitespace"
             default:
-                return "'\(text)' has \(found) field\(found == 1 ? "" : "s"): expected 5 'minute hour day-of-month month day-of-week'"
+                let fields = found == 1 ? "1 field" : "\(found) fields"
+                return "'\(text)' has \(fields): expected 5 'minute hour day-of-month month day-of-week'"
             }
         case .timeZoneInSchedule(let text, _):
             let zone = text.split(separator: "=", maxSplits: 1).dropFirst().first.map(String.init) ?? ""

@@ -8,8 +8,8 @@ extension CronSchedule {
     /// enumerating the fire times robfig/cron v3 produces, daylight-saving transitions included (see
     /// `CronRunCounter`). `@every d` has no calendar phase: its runs are spaced `d` apart from the CronJob's creation
     /// (the controller computes `lastScheduleTime + d`), so a month of length L holds ⌊L/d⌋ or ⌈L/d⌉ of them
-    /// depending on that unknown phase; this returns ⌈L/d⌉, the most any phase gives, L being the elapsed seconds
-    /// between the month's first and last instants in `timeZone` (743 h for March in New York).
+    /// depending on that unknown phase; this returns ⌈L/d⌉, the most any phase gives, L being the seconds elapsed
+    /// from midnight on the 1st to midnight on the 1st of the next month in `timeZone` (743 h for March in New York).
     ///
     /// A month outside 1–12 rolls into the neighbouring years (13 is January of `year + 1`), as Go's `time.Date`
     /// does; years outside 1–9999 count 0.
@@ -101,14 +101,19 @@ struct CronRunCounter {
         var t = previous + 1  // "the upcoming second"; times here have no fraction
         var added = false
         let yearLimit = zone.local(t).year + 5
-        var wraps = 0
+        // robfig's loops can spin forever: Pacific/Apia skipped 2011-12-30, and `AddDate(0, 0, 1)` from the 29th
+        // lands on the 29th again, so a schedule needing another day never returns. The controller then starts
+        // nothing more, which is what running out of this budget means here.
+        var budget = 100_000
         wrap: while true {
-            wraps += 1
-            if t >= high || wraps > 10_000 { return nil }
+            budget -= 1
+            if t >= high || budget <= 0 { return nil }
             var now = zone.local(t)
             if now.year > yearLimit { return nil }
 
             while bits.month & Self.bit(now.month) == 0 {
+                budget -= 1
+                if budget <= 0 { return nil }
                 if !added {
                     added = true
                     t = goDate(now.year, now.month, 1, 0, 0, 0)
@@ -121,6 +126,8 @@ struct CronRunCounter {
             }
 
             while !bits.dayMatches(day: now.day, weekday: now.weekday) {
+                budget -= 1
+                if budget <= 0 { return nil }
                 if !added {
                     added = true
                     t = goDate(now.year, now.month, now.day, 0, 0, 0)
@@ -291,97 +298,99 @@ struct CronRunCounter {
     }
 }
 
-/// Wall-clock fields of an instant in the schedule's zone; `weekday` 0 is Sunday.
-struct LocalTime {
-    var year: Int
-    var month: Int
-    var day: Int
-    var hour: Int
-    var minute: Int
-    var second: Int
-    var weekday: Int
+extension CronRunCounter {
+    /// Wall-clock fields of an instant in the schedule's zone; `weekday` 0 is Sunday.
+    struct LocalTime {
+        var year: Int
+        var month: Int
+        var day: Int
+        var hour: Int
+        var minute: Int
+        var second: Int
+        var weekday: Int
 
-    init(localSeconds: Int64) {
-        let dayNumber = CronRunCounter.floorDiv(localSeconds, CronRunCounter.day)
-        let date = CronRunCounter.civil(dayNumber)
-        let secondOfDay = Int(localSeconds - dayNumber * CronRunCounter.day)
-        year = date.year
-        month = date.month
-        day = date.day
-        hour = secondOfDay / 3_600
-        minute = secondOfDay / 60 % 60
-        second = secondOfDay % 60
-        weekday = Int(CronRunCounter.floorMod(dayNumber + 4, 7))  // 1970-01-01 was a Thursday
-    }
-}
-
-/// A zone's UTC offsets over a window of Unix seconds, read once from Foundation: stretches of constant offset.
-struct ZoneOffsets {
-    struct Segment {
-        /// Seconds east of UTC.
-        var offset: Int
-        /// Bounds as Go's `Location.lookup` reports them (the edge stretches run on without end).
-        var start: Int64
-        var end: Int64
-        /// At least a day inside the stretch and inside the window read: where runs may be counted arithmetically.
-        var safeStart: Int64
-        var safeEnd: Int64
-    }
-
-    private var starts: [Int64]
-    private var offsets: [Int]
-    private let window: Range<Int64>
-
-    init(timeZone: TimeZone, window: Range<Int64>) {
-        self.window = window
-        func offset(at second: Int64) -> Int { timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(second))) }
-        // Transitions: Foundation's list, plus any offset change found by sampling every 3 hours and bisecting,
-        // so that changes of standard offset are caught even if Foundation reported only daylight-saving ones.
-        var candidates: [Int64] = []
-        var cursor = Date(timeIntervalSince1970: Double(window.lowerBound))
-        while candidates.count < 1_000, let next = timeZone.nextDaylightSavingTimeTransition(after: cursor),
-              next > cursor, next.timeIntervalSince1970 < Double(window.upperBound) {
-            candidates.append(Int64(next.timeIntervalSince1970.rounded(.up)))
-            cursor = next
+        init(localSeconds: Int64) {
+            let dayNumber = CronRunCounter.floorDiv(localSeconds, CronRunCounter.day)
+            let date = CronRunCounter.civil(dayNumber)
+            let secondOfDay = Int(localSeconds - dayNumber * CronRunCounter.day)
+            year = date.year
+            month = date.month
+            day = date.day
+            hour = secondOfDay / 3_600
+            minute = secondOfDay / 60 % 60
+            second = secondOfDay % 60
+            weekday = Int(CronRunCounter.floorMod(dayNumber + 4, 7))  // 1970-01-01 was a Thursday
         }
-        var previous = window.lowerBound
-        var previousOffset = offset(at: previous)
-        while previous < window.upperBound {
-            let sample = min(previous + 3 * 3_600, window.upperBound)
-            let sampleOffset = offset(at: sample)
-            if sampleOffset != previousOffset {
-                var low = previous, high = sample  // offset(low) == previousOffset, offset(high) != previousOffset
-                while high - low > 1 {
-                    let middle = low + (high - low) / 2
-                    if offset(at: middle) == previousOffset { low = middle } else { high = middle }
+    }
+
+    /// A zone's UTC offsets over a window of Unix seconds, read once from Foundation: stretches of constant offset.
+    struct ZoneOffsets {
+        struct Segment {
+            /// Seconds east of UTC.
+            var offset: Int
+            /// Bounds as Go's `Location.lookup` reports them (the edge stretches run on without end).
+            var start: Int64
+            var end: Int64
+            /// At least a day inside the stretch and inside the window read: where runs may be counted arithmetically.
+            var safeStart: Int64
+            var safeEnd: Int64
+        }
+
+        private var starts: [Int64]
+        private var offsets: [Int]
+        private let window: Range<Int64>
+
+        init(timeZone: TimeZone, window: Range<Int64>) {
+            self.window = window
+            func offset(at second: Int64) -> Int { timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(second))) }
+            // Transitions: Foundation's list, plus any offset change found by sampling every 3 hours and bisecting,
+            // so that changes of standard offset are caught even if Foundation reported only daylight-saving ones.
+            var candidates: [Int64] = []
+            var cursor = Date(timeIntervalSince1970: Double(window.lowerBound))
+            while candidates.count < 1_000, let next = timeZone.nextDaylightSavingTimeTransition(after: cursor),
+                  next > cursor, next.timeIntervalSince1970 < Double(window.upperBound) {
+                candidates.append(Int64(next.timeIntervalSince1970.rounded(.up)))
+                cursor = next
+            }
+            var previous = window.lowerBound
+            var previousOffset = offset(at: previous)
+            while previous < window.upperBound {
+                let sample = min(previous + 3 * 3_600, window.upperBound)
+                let sampleOffset = offset(at: sample)
+                if sampleOffset != previousOffset {
+                    var low = previous, high = sample  // offset(low) == previousOffset, offset(high) != previousOffset
+                    while high - low > 1 {
+                        let middle = low + (high - low) / 2
+                        if offset(at: middle) == previousOffset { low = middle } else { high = middle }
+                    }
+                    candidates.append(high)
                 }
-                candidates.append(high)
+                previous = sample
+                previousOffset = sampleOffset
             }
-            previous = sample
-            previousOffset = sampleOffset
-        }
-        starts = [Int64.min]
-        offsets = [offset(at: window.lowerBound)]
-        for candidate in Set(candidates).sorted() where candidate > window.lowerBound {
-            let value = offset(at: candidate)
-            if value != offsets[offsets.count - 1] {
-                starts.append(candidate)
-                offsets.append(value)
+            starts = [Int64.min]
+            offsets = [offset(at: window.lowerBound)]
+            for candidate in Set(candidates).sorted() where candidate > window.lowerBound {
+                let value = offset(at: candidate)
+                if value != offsets[offsets.count - 1] {
+                    starts.append(candidate)
+                    offsets.append(value)
+                }
             }
         }
-    }
 
-    func segment(containing second: Int64) -> Segment {
-        var index = starts.count - 1
-        while index > 0 && starts[index] > second { index -= 1 }
-        let start = starts[index]
-        let end = index + 1 < starts.count ? starts[index + 1] : Int64.max
-        return Segment(offset: offsets[index], start: start, end: end,
-                       safeStart: max(start, window.lowerBound) + CronRunCounter.day,
-                       safeEnd: min(end, window.upperBound) - CronRunCounter.day)
-    }
+        func segment(containing second: Int64) -> Segment {
+            var index = starts.count - 1
+            while index > 0 && starts[index] > second { index -= 1 }
+            let start = starts[index]
+            let end = index + 1 < starts.count ? starts[index + 1] : Int64.max
+            return Segment(offset: offsets[index], start: start, end: end,
+                           safeStart: max(start, window.lowerBound) + CronRunCounter.day,
+                           safeEnd: min(end, window.upperBound) - CronRunCounter.day)
+        }
 
-    func local(_ second: Int64) -> LocalTime {
-        LocalTime(localSeconds: second + Int64(segment(containing: second).offset))
+        func local(_ second: Int64) -> LocalTime {
+            LocalTime(localSeconds: second + Int64(segment(containing: second).offset))
+        }
     }
 }

@@ -95,7 +95,7 @@ public struct CronSchedule: Sendable, Equatable {
         let scalars = Array(text.unicodeScalars)
         if scalars.isEmpty { throw .empty(text: text, offset: 0) }
         if let zone = Self.timeZoneToken(in: scalars) {
-            throw .timeZoneInSchedule(text: String(String.UnicodeScalarView(zone.scalars)), offset: zone.offset)
+            throw .timeZoneInSchedule(text: zone.text, offset: zone.offset)
         }
         if scalars[0] == "@" {
             kind = try Self.parseMacro(scalars)
