@@ -17,9 +17,10 @@ public struct CostgateCommand: ParsableCommand {
           costgate estimate train.yaml --format json
           cat job.sbatch | costgate estimate -
           costgate catalog --model h100
+          costgate spot --gpu h100 --gpus-per-node 8 --nodes 4 --work-hours 48
         """,
         version: "0.1.0",
-        subcommands: [EstimateCommand.self, CatalogCommand.self]
+        subcommands: [EstimateCommand.self, CatalogCommand.self, SpotCommand.self]
     )
 
     public init() {}

@@ -151,21 +151,29 @@ public struct KubernetesReader: Sendable {
         do {
             schedule = try CronSchedule(parsing: scheduleText)
         } catch {
-            throw .invalidValue(path: scheduleNode.path, value: scheduleText, reason: error.message, at: scheduleNode.location)
+            // Point at the offending field: the scalar's column, plus one for an opening quote.
+            var location = scheduleNode.location
+            if case .scalar(_, let style) = scheduleNode.node.content {
+                location.column += error.offset + (style == .singleQuoted || style == .doubleQuoted ? 1 : 0)
+            }
+            throw .invalidValue(path: scheduleNode.path, value: scheduleText, reason: error.message, at: location)
         }
         var zone = TimeZone(identifier: "UTC")!
         var zoneNote = "schedule read in UTC (no spec.timeZone; the controller manager's zone is usually UTC)"
         if let zoneNode = try spec.child("timeZone") {
             let identifier = try zoneNode.string()
-            guard let named = TimeZone(identifier: identifier) else {
-                throw .invalidValue(path: zoneNode.path, value: identifier, reason: "not an IANA time zone (e.g. 'Europe/Berlin')",
-                                    at: zoneNode.location)
+            do {
+                zone = try CronSchedule.timeZone(named: identifier)
+            } catch {
+                throw .invalidValue(path: zoneNode.path, value: identifier, reason: error.message, at: zoneNode.location)
             }
-            zone = named
             zoneNote = "schedule read in \(identifier)"
         }
         var runs = schedule.runs(inYear: options.month.year, month: options.month.month, timeZone: zone)
         var notes = ["\(runs) runs of '\(scheduleText)' in \(options.month) (\(zoneNote))"]
+        if schedule.everySeconds != nil {
+            notes.append("@every runs are spaced from the CronJob's creation time, unknown here: the count is the most any start gives")
+        }
         if (try spec.optionalBool("suspend")) == true {
             runs = 0
             notes = ["spec.suspend is true: the CronJob starts no runs (0 this month)"]

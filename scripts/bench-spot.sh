@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Benchmark: `costgate spot` (release build) on three typical jobs with 100,000 Monte Carlo trials.
+# Prints, per job, the best wall time of RUNS runs of the whole process and of the same job with
+# `--trials 1` (start-up, catalog, exact means, optimum); their difference is the time the
+# simulation and its statistics take. Figures only, no assertions.
+# Usage: scripts/bench-spot.sh [RUNS=7]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-7}
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! swift build -c release --scratch-path .build-bench --product costgate > "$log" 2>&1; then
+  cat "$log" >&2
+  exit 1
+fi
+bin=$(swift build -c release --scratch-path .build-bench --show-bin-path)/costgate
+
+best() {  # best wall time in seconds of running "$@" $runs times
+  python3 - "$runs" "$@" <<'PY'
+import subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+times = []
+for _ in range(runs):
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times.append(time.perf_counter() - start)
+print(f"{min(times):.4f}")
+PY
+}
+
+# name | arguments (prices USD per hour for the whole job)
+jobs=(
+  "8-node gang, AWS 10-15%, hourly checkpoints (closed form)|--work-hours 48 --nodes 8 --band 10-15% --provider aws --checkpoint-interval 1h --price-spot 96 --price-on-demand 320"
+  "32-node gang, fallback after 3, budget (DP, 2 simulations)|--work-hours 72 --nodes 32 --band 15-20% --provider aws --checkpoint-interval 1h --fallback-after 3 --price-spot 384 --price-on-demand 1280 --budget 40000"
+  "4 x p5.48xlarge from the catalog, GCP-style 24 h limit|--gpu h100 --gpus-per-node 8 --nodes 4 --cloud aws --work-hours 100 --checkpoint-interval 2h --max-runtime 24"
+)
+
+echo "costgate spot, release build, best of $runs runs, 100,000 trials ($(nproc) cores)"
+printf '%-58s %10s %12s %12s\n' "job" "wall s" "trials=1 s" "simulation s"
+for entry in "${jobs[@]}"; do
+  name=${entry%%|*}
+  read -r -a args <<< "${entry#*|}"
+  "$bin" spot "${args[@]}" --trials 100000 --format json > /dev/null   # fails loudly if the job is rejected
+  full=$(best "$bin" spot "${args[@]}" --trials 100000)
+  one=$(best "$bin" spot "${args[@]}" --trials 1)
+  printf '%-58s %10s %12s %12s\n' "$name" "$full" "$one" "$(python3 -c "print(f'{$full - $one:.4f}')")"
+done
