@@ -37,10 +37,10 @@ extension Estimator {
 
         let (source, sourceText) = interruptionSource(workload, prices: prices, instance: instance, provider: provider, region: region)
         let interval = workload.checkpointIntervalHours.map { NSDecimalNumber(decimal: $0).doubleValue }
-        let preemptible = workload.assumptions.contains { $0.hasPrefix("GKE preemptible") }
+        let maxRuntime = workload.spotMaxRuntimeHours.map { NSDecimalNumber(decimal: $0).doubleValue }
         guard let job = try? SpotJob(workHours: hours, nodes: gang, interruption: source, checkpointIntervalHours: interval,
                                      priceSpotPerHour: perCopySpot, priceOnDemandPerHour: perCopyOnDemand,
-                                     maxRuntimeHours: preemptible ? 24 : nil,
+                                     maxRuntimeHours: maxRuntime,
                                      trials: simulate ? settings.spotTrials : 1, seed: settings.spotSeed) else { return nil }
         // Without `simulate` the job has one trial: means, optimum and recommendation stay exact.
         guard let estimate = try? SpotModel.estimate(job) else { return nil }
@@ -51,14 +51,14 @@ extension Estimator {
             expectedInterruptions: estimate.mean.interruptions ?? .infinity, checkpointIntervalHours: interval,
             recommendedCheckpointIntervalHours: estimate.optimum.recommendedIntervalHours,
             recommendation: recommendation.action.rawValue, recommendationReason: recommendation.reason.rawValue,
-            pNoInterruption: estimate.mean.pNoInterruption, maxRuntimeHours: preemptible ? 24 : nil)
+            pNoInterruption: estimate.mean.pNoInterruption, maxRuntimeHours: maxRuntime)
         let checkpoint = interval.map { "checkpoint every \(Self.hours($0))" } ?? "no checkpoints (restart from the beginning)"
         let copiesText = copies > 1 ? "\(copies) independent replicas" : "gang of \(gang)"
         let interruptions = estimate.mean.interruptions.map { String(format: "%.3f", $0) } ?? "unbounded"
         var note = "spot model: \(sourceText); \(copiesText); \(interruptions) interruptions expected per run; \(checkpoint); "
             + "restart 0.25 h billed; recommendation \(recommendation.action.rawValue) (\(recommendation.reason.rawValue))"
         if let best = estimate.optimum.recommendedIntervalHours { note += "; best checkpoint interval \(Self.hours(best))" }
-        if preemptible { note += "; GKE preemptible VMs stop after 24 h" }
+        if let maxRuntime { note += "; spot instances stop after \(Self.hours(maxRuntime)) (GKE preemptible)" }
         if copies > 1 && simulate { note += "; quantiles add the replicas' quantiles (an upper bound for independent replicas)" }
         return SpotAnalysis(estimate: estimate, scale: Decimal(copies) * multiplier, figures: figures, note: note)
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Prices a workload: Σ over roles of replicas × (accelerators × $/accelerator-hour +
 /// vCPU × $/vCPU-hour + GiB × $/GiB-hour) × hours, × array tasks or runs per month. On spot
-/// capacity the expected cost follows the spot model's closed form.
+/// capacity the expected cost and its quantiles come from the spot model (spot-model.md).
 public struct Estimator: Sendable {
     public var settings: PricingSettings
     private let cache = PriceLookupCache()

@@ -31,6 +31,8 @@ public struct Workload: Sendable {
     public var checkpointIntervalHours: Decimal?
     /// Pods that must all be up at once for progress (synchronous training gang).
     public var gangSize: Int?
+    /// The provider's maximum runtime of one spot instance, hours (GKE preemptible VMs: 24).
+    public var spotMaxRuntimeHours: Decimal?
     /// What was assumed to read the manifest (defaults used, candidate models), in order.
     public var assumptions: [String]
 

@@ -252,7 +252,7 @@ public struct KubernetesReader: Sendable {
             }
             checkpoint = seconds / 3600
         }
-        return Workload(
+        var workload = Workload(
             id: "\(object.kind)/\(object.namespace ?? "default")/\(object.name)",
             source: object.location, kind: object.kind, apiVersion: object.apiVersion, name: object.name,
             namespace: object.namespace,
@@ -262,5 +262,7 @@ public struct KubernetesReader: Sendable {
             labels: object.labels, annotations: annotations,
             attribution: Workload.Attribution(team: annotations["costgate.dev/team"]),
             checkpointIntervalHours: checkpoint, gangSize: nil, assumptions: assumptions)
+        workload.spotMaxRuntimeHours = pod.spotMaxRuntimeHours
+        return workload
     }
 }

@@ -6,6 +6,8 @@ struct PodReading: Sendable {
     var memoryBytes: Int64 = 0
     var accelerator: AcceleratorRequest?
     var capacity: CapacityType = .unknown
+    /// Maximum runtime of the spot capacity, hours (GKE preemptible: 24).
+    var spotMaxRuntimeHours: Decimal?
     var instanceType: String?
     var placement = PlacementHint()
     var restartPolicy: String?

@@ -174,7 +174,7 @@ enum PodTemplateReader {
             let kinds = Set(requirement.values.compactMap { classify(key, $0) })
             if kinds == [.spot] {
                 reading.capacity = .spot
-                if key == "cloud.google.com/gke-preemptible" { reading.assumptions.append("GKE preemptible VMs stop after 24 h") }
+                if key == "cloud.google.com/gke-preemptible" { reading.spotMaxRuntimeHours = 24 }
             } else if kinds == [.onDemand] {
                 reading.capacity = .onDemand
             } else if kinds.count > 1 {
