@@ -131,14 +131,7 @@ struct SpotInputOptions: ParsableArguments {
         guard let workHoursText = workHours else {
             throw ValidationError("missing --work-hours (hours of useful work, e.g. 48 or 36h), or give a job file with --input")
         }
-        if !usesCatalog {
-            let catalogOnly = [("--cloud", cloud != nil), ("--region", region != nil), ("--gpus-per-node", gpusPerNode != nil),
-                               ("--preemptible", preemptible)].filter(\.1).map(\.0)
-            if !catalogOnly.isEmpty {
-                throw ValidationError("\(catalogOnly.joined(separator: ", ")) \(catalogOnly.count == 1 ? "applies" : "apply") to "
-                                      + "catalog prices: give --gpu or --instance-type too")
-            }
-        }
+        try checkCombinations()
         var sources: [String: String] = [:]
         var raw: [String: String] = [:]   // the text of each flag, keyed by input, for error messages
         func given(_ key: String, _ flag: String, _ text: String?) {
@@ -188,14 +181,7 @@ struct SpotInputOptions: ParsableArguments {
 
         // Interruptions.
         let interruption: InterruptionSource
-        if rate != nil && band != nil { throw ValidationError("give either --rate or --band, not both") }
         if let rate {
-            let bandFlags = [("--provider", provider != nil), ("--window-hours", windowHours != nil),
-                             ("--band-estimate", bandEstimate != nil)].filter(\.1).map(\.0)
-            if !bandFlags.isEmpty {
-                throw ValidationError("\(bandFlags.joined(separator: ", ")) \(bandFlags.count == 1 ? "applies" : "apply") to a band, "
-                                      + "not to --rate")
-            }
             interruption = .rate(perInstanceHour: rate)
             sources["interruption"] = "--rate"
             raw["interruption"] = "\(rate)"
@@ -207,20 +193,16 @@ struct SpotInputOptions: ParsableArguments {
             var providerSource = "--provider"
             if let provider {
                 bandProvider = try Self.spotProvider(provider)
-            } else if let pricing {
-                bandProvider = pricing.cloud == .azure ? .azure : pricing.cloud == .aws ? .aws : .generic
-                providerSource = "--cloud \(pricing.cloud.rawValue)"
             } else {
-                throw ValidationError("--band needs --provider aws|azure|generic: an Azure band is a chance per hour, "
-                                      + "an AWS or generic one a chance per month")
+                // With the catalog (checked above) the band is the cloud's: AWS and Azure have their own, GCP none.
+                let cloud = pricing?.cloud ?? .aws
+                bandProvider = cloud == .azure ? .azure : cloud == .aws ? .aws : .generic
+                providerSource = "--cloud \(cloud.rawValue)"
             }
             interruption = .band(parsed, provider: bandProvider, windowHours: window, estimate: estimate)
             sources["interruption"] = "--band, \(providerSource)" + Self.bandDetail(interruption)
             raw["interruption"] = band
-        } else if usesCatalog {
-            if provider != nil {
-                throw ValidationError("--provider says whose band --band is; the catalog's band follows the cloud")
-            }
+        } else {
             if let advisor = pricing?.advisorBand {
                 interruption = .band(advisor.band, provider: .aws, windowHours: window, estimate: estimate)
                 sources["interruption"] = advisor.sentence + Self.bandDetail(interruption)
@@ -231,9 +213,6 @@ struct SpotInputOptions: ParsableArguments {
                 if pricing?.cloud == .azure { sentence += " (Azure's per-hour eviction rates are not in the catalog: give --band with --provider azure)" }
                 sources["interruption"] = sentence + Self.bandDetail(interruption)
             }
-        } else {
-            throw ValidationError("missing the interruption rate: give --rate (per instance-hour), --band with --provider, "
-                                  + "or --gpu/--instance-type to read the band from the catalog")
         }
 
         // Prices for the whole job: the flags, else nodes × the catalog's per-node price.
@@ -244,9 +223,8 @@ struct SpotInputOptions: ParsableArguments {
                 raw[key] = "\(flag)"
                 return flag
             }
-            guard let pricing else {
-                throw ValidationError("missing \(flagName) (USD per hour for the whole job), or give --gpu/--instance-type "
-                                      + "to take prices from the catalog")
+            guard let pricing else {   // unreachable: checkCombinations requires both flags without the catalog
+                throw ValidationError("missing \(flagName) (USD per hour for the whole job)")
             }
             guard let perNode else {
                 throw SpotInputError(message: "the catalog has no \(what) price for \(pricing.node) in \(pricing.region); "
@@ -258,11 +236,6 @@ struct SpotInputOptions: ParsableArguments {
             if !notes.contains(nodePriceNote(pricing)) { notes.insert(nodePriceNote(pricing), at: 0) }
             return NSDecimalNumber(decimal: total).doubleValue
         }
-        if pricing == nil && !usesCatalog && (priceSpot == nil || priceOnDemand == nil) {
-            let missing = [("--price-spot", priceSpot == nil), ("--price-on-demand", priceOnDemand == nil)].filter(\.1).map(\.0)
-            throw ValidationError("missing \(missing.joined(separator: " and ")) (USD per hour for the whole job), "
-                                  + "or give --gpu/--instance-type to take prices from the catalog")
-        }
         let spotPrice = try jobPrice(priceSpot, flagName: "--price-spot", key: "price_spot_per_hour",
                                      perNode: pricing?.spotPerNode, what: "spot")
         let onDemandPrice = try jobPrice(priceOnDemand, flagName: "--price-on-demand", key: "price_on_demand_per_hour",
@@ -272,7 +245,7 @@ struct SpotInputOptions: ParsableArguments {
         var limit = try maxRuntime.map { try Self.hours($0, flag: "--max-runtime") }
         given("max_runtime_hours", "--max-runtime", maxRuntime)
         if preemptible {
-            guard pricing?.cloud == .gcp else {
+            guard (pricing?.cloud ?? cloud.flatMap { CloudProvider(rawValue: $0.lowercased()) }) == .gcp else {
                 throw ValidationError("--preemptible means GCP preemptible VMs (24 h maximum runtime): use it with --cloud gcp")
             }
             if limit == nil {
@@ -292,6 +265,40 @@ struct SpotInputOptions: ParsableArguments {
             return SpotJobSetup(job: job, sources: sources, title: title, notes: notes)
         } catch {
             throw SpotInputError(message: renamed(error, raw: raw).message)
+        }
+    }
+
+    /// Flags that are missing or contradict each other, found before any value is looked up.
+    private func checkCombinations() throws {
+        func list(_ flags: [(String, Bool)]) -> [String] { flags.filter(\.1).map(\.0) }
+        func applies(_ flags: [String]) -> String { "\(flags.joined(separator: ", ")) \(flags.count == 1 ? "applies" : "apply")" }
+        if !usesCatalog {
+            let catalogOnly = list([("--cloud", cloud != nil), ("--region", region != nil), ("--gpus-per-node", gpusPerNode != nil),
+                                    ("--preemptible", preemptible)])
+            if !catalogOnly.isEmpty {
+                throw ValidationError("\(applies(catalogOnly)) to catalog prices: give --gpu or --instance-type too")
+            }
+        }
+        if rate != nil && band != nil { throw ValidationError("give either --rate or --band, not both") }
+        let bandFlags = list([("--provider", provider != nil), ("--window-hours", windowHours != nil),
+                              ("--band-estimate", bandEstimate != nil)])
+        if rate != nil && !bandFlags.isEmpty { throw ValidationError("\(applies(bandFlags)) to a band, not to --rate") }
+        if band == nil && provider != nil {
+            throw ValidationError("--provider says whose band --band is" + (usesCatalog ? "; the catalog's band follows the cloud" : ""))
+        }
+        guard !usesCatalog else { return }
+        if rate == nil && band == nil {
+            throw ValidationError("missing the interruption rate: give --rate (per instance-hour), --band with --provider, "
+                                  + "or --gpu/--instance-type to read the band from the catalog")
+        }
+        if band != nil && provider == nil {
+            throw ValidationError("--band needs --provider aws|azure|generic: an Azure band is a chance per hour, "
+                                  + "an AWS or generic one a chance per month")
+        }
+        let missing = list([("--price-spot", priceSpot == nil), ("--price-on-demand", priceOnDemand == nil)])
+        if !missing.isEmpty {
+            throw ValidationError("missing \(missing.joined(separator: " and ")) (USD per hour for the whole job), "
+                                  + "or give --gpu/--instance-type to take prices from the catalog")
         }
     }
 

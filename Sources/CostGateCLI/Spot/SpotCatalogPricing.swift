@@ -112,7 +112,7 @@ struct SpotCatalogPricing {
                                   + Suggestion.didYouMean(name, in: catalog.instanceNames))
         }
         if let cloud, cloud != instance.provider {
-            throw ValidationError("--instance-type \(instance.name) is a \(instance.provider.rawValue) type, not \(cloud.rawValue)")
+            throw ValidationError("--instance-type \(instance.name) is sold by \(instance.provider.rawValue), not \(cloud.rawValue) (--cloud)")
         }
         if let model, model != instance.model {
             throw ValidationError("--instance-type \(instance.name) carries \(instance.model?.id ?? "no accelerator"), "
