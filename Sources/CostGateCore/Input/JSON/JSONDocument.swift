@@ -1,12 +1,11 @@
-import CostGateCore
 
 /// A JSON text parsed with the place of every key and value (1-based line and column), so a job file
 /// can be reported as `job.json:4:12: error: …`. Numbers keep their text: re-rendered, they are the
 /// same bytes (and so the same doubles) as the input.
 ///
 /// Strict RFC 8259: no comments, no trailing commas; duplicate keys are errors (style guide).
-struct JSONDocument {
-    indirect enum Value {
+public struct JSONDocument {
+    public indirect enum Value {
         case null
         case bool(Bool)
         /// The number as written (`0.05`, `1e-05`), validated against the JSON grammar.
@@ -17,14 +16,14 @@ struct JSONDocument {
     }
 
     /// A value and where it starts.
-    struct Node {
+    public struct Node {
         var value: Value
         var line: Int
         var column: Int
     }
 
     /// One `"key": value` pair of an object; the place is that of the key.
-    struct Member {
+    public struct Member {
         var key: String
         var line: Int
         var column: Int
@@ -32,17 +31,17 @@ struct JSONDocument {
     }
 
     /// Malformed JSON, at the offending character.
-    struct SyntaxError: Error {
+    public struct SyntaxError: Error {
         var line: Int
         var column: Int
         var message: String
     }
 
     /// Deeper nesting is rejected instead of recursing without bound.
-    static let maxDepth = 256
+    public static let maxDepth = 256
 
     /// Parses one JSON value (a leading UTF-8 byte order mark is skipped).
-    static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> Node {
+    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> Node {
         var parser = Parser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         parser.skipWhitespace()
@@ -277,13 +276,13 @@ struct JSONDocument {
 
 extension JSONDocument.Node {
     /// The member `key` of an object (nil for other values or a missing key).
-    func member(_ key: String) -> JSONDocument.Member? {
+    public func member(_ key: String) -> JSONDocument.Member? {
         guard case .object(let members) = value else { return nil }
         return members.first { $0.key == key }
     }
 
     /// How a diagnostic names this value: `'two'`, `'8.5'`, `null`, `an object`.
-    var found: String {
+    public var found: String {
         switch value {
         case .null: return "null"
         case .bool(let flag): return "'\(flag)'"
@@ -295,7 +294,7 @@ extension JSONDocument.Node {
     }
 
     /// The same value as a `JSONValue` (numbers spliced in as written, so they keep every digit).
-    var jsonValue: JSONValue {
+    public var jsonValue: JSONValue {
         switch value {
         case .null: return .null
         case .bool(let flag): return .bool(flag)

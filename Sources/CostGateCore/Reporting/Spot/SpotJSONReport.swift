@@ -1,4 +1,3 @@
-import CostGateCore
 import Foundation
 
 /// The JSON form of `costgate spot`: the `SpotEstimate` encoding, which has exactly the names of the
@@ -10,13 +9,13 @@ import Foundation
 ///
 /// Keys are sorted and numbers are written as the shortest text that reads back as the same double,
 /// so the output is the same bytes on every run and compares with the vectors at any tolerance.
-enum SpotJSONReport {
-    static let schema = "costgate-spot/1"
+public enum SpotJSONReport {
+    public static let schema = "costgate-spot/1"
 
     /// The keys added beside the estimate's.
-    static let extraKeys: Set<String> = ["schema", "input", "assumptions"]
+    public static let extraKeys: Set<String> = ["schema", "input", "assumptions"]
 
-    static func render(_ estimate: SpotEstimate, setup: SpotJobSetup) throws -> String {
+    public static func render(_ estimate: SpotEstimate, setup: SpotJobSetup) throws -> String {
         let input = try tree(of: estimate.job)
         guard case .object(var document) = try tree(of: estimate) else {
             throw EncodingError.invalidValue(estimate, .init(codingPath: [], debugDescription: "the estimate did not encode to an object"))

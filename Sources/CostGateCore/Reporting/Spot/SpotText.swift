@@ -1,10 +1,9 @@
-import CostGateCore
 import Foundation
 
 /// Number formats of the spot report, the same on every machine (no locale).
-enum SpotText {
+public enum SpotText {
     /// `$1,234.56`: the model's double converted to `Decimal` at this boundary and rounded to cents.
-    static func usd(_ value: Double) -> String {
+    public static func usd(_ value: Double) -> String {
         guard value.isFinite else { return "unbounded" }
         let cents = Decimal(value).rounded(2)
         let negative = cents < 0
@@ -20,7 +19,7 @@ enum SpotText {
     }
 
     /// At most `places` decimals, trailing zeros dropped: `8`, `0.6667`, `730`.
-    static func number(_ value: Double, places: Int = 4) -> String {
+    public static func number(_ value: Double, places: Int = 4) -> String {
         guard value.isFinite else { return "unbounded" }
         var text = String(format: "%.\(places)f", value)
         if text.contains(".") {
@@ -31,24 +30,24 @@ enum SpotText {
     }
 
     /// `8 h`, `0.6667 h (40 min)`: hours, with minutes below one hour.
-    static func hours(_ value: Double) -> String {
+    public static func hours(_ value: Double) -> String {
         guard value.isFinite else { return "unbounded" }
         let text = "\(number(value)) h"
         return value > 0 && value < 1 ? text + " (\(number(value * 60, places: 1)) min)" : text
     }
 
     /// `68.5 %`, `0 %` of a fraction (at most `places` decimals).
-    static func percent(_ fraction: Double, places: Int = 1) -> String {
+    public static func percent(_ fraction: Double, places: Int = 1) -> String {
         "\(number(fraction * 100, places: places)) %"
     }
 
     /// `1.829e-04`, `0.02`: rates span many decades.
-    static func rate(_ value: Double) -> String {
+    public static func rate(_ value: Double) -> String {
         value == 0 ? "0" : abs(value) < 0.01 ? String(format: "%.3e", value) : number(value, places: 6)
     }
 
     /// `1st`, `2nd`, `3rd`, `4th`, `11th`.
-    static func ordinal(_ value: Int) -> String {
+    public static func ordinal(_ value: Int) -> String {
         let suffix: String
         switch (value % 10, value % 100) {
         case (_, 11...13): suffix = "th"

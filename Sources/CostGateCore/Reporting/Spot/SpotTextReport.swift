@@ -1,11 +1,10 @@
-import CostGateCore
 import Foundation
 
 /// The text form of `costgate spot`: cost on spot against on-demand, the spread of the simulation,
 /// the checkpoint interval, the recommendation with its reasons, and every assumption with its source.
 /// Pure: a finished estimate in, text out.
-enum SpotTextReport {
-    static func render(_ estimate: SpotEstimate, setup: SpotJobSetup) -> String {
+public enum SpotTextReport {
+    public static func render(_ estimate: SpotEstimate, setup: SpotJobSetup) -> String {
         let job = estimate.job
         let mean = estimate.mean
         let monteCarlo = estimate.monteCarlo
@@ -113,7 +112,7 @@ enum SpotTextReport {
     }
 
     /// Why the recommendation is what it is, in the order a reader checks it.
-    static func reasons(_ estimate: SpotEstimate) -> [String] {
+    public static func reasons(_ estimate: SpotEstimate) -> [String] {
         let job = estimate.job
         let recommendation = estimate.recommendation
         let onDemand = estimate.mean.costOnDemand
@@ -200,7 +199,7 @@ enum SpotTextReport {
     }
 
     /// (input key, label, value) for each input actually used.
-    static func assumptionRows(_ estimate: SpotEstimate) -> [(String, String, String)] {
+    public static func assumptionRows(_ estimate: SpotEstimate) -> [(String, String, String)] {
         let job = estimate.job
         let interruption: String
         switch job.interruption {

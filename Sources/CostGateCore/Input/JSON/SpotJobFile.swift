@@ -1,12 +1,11 @@
-import CostGateCore
 import Foundation
 
 /// `costgate spot --input FILE`: one job as the `input` object of `spot-vectors.json` (snake_case keys,
 /// §13), or any object that holds such an object under `input` (a vector, or the command's own JSON
 /// output, so a report can be re-run). Every problem is reported at its place in the file.
-enum SpotJobFile {
+public enum SpotJobFile {
     /// Decodes `bytes` read from `file` (the name diagnostics show).
-    static func read(_ bytes: [UInt8], file: String) throws(SpotInputError) -> SpotJobSetup {
+    public static func read(_ bytes: [UInt8], file: String) throws(SpotInputError) -> SpotJobSetup {
         func failure(_ line: Int, _ column: Int, _ message: String) -> SpotInputError {
             SpotInputError(Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), message))
         }
