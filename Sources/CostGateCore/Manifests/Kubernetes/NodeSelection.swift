@@ -47,10 +47,4 @@ struct NodeSelection: Sendable {
     }
 
     func requirement(_ key: String) -> Requirement? { requirements[key] }
-
-    /// Adds requirements from an enclosing object (a TPU topology on the Job, say) without overriding the pod's.
-    mutating func merge(_ other: NodeSelection) {
-        for (key, requirement) in other.requirements where requirements[key] == nil { requirements[key] = requirement }
-        for (key, location) in other.toleratedKeys where toleratedKeys[key] == nil { toleratedKeys[key] = location }
-    }
 }
