@@ -101,6 +101,8 @@ extension GPUModel {
             "v100": Family(fallback: "v100-16gb", memory: [16: "v100-16gb", 32: "v100-32gb"],
                            ambiguity: "v100-16gb (the 16 GB part); write v100-32gb for the 32 GB part"),
             "v100s": Family(fallback: "v100-32gb", memory: [32: "v100-32gb"]),
+            // Digital Research Alliance of Canada clusters (Cedar) call their 32 GB V100s `v100l`.
+            "v100l": Family(fallback: "v100-32gb", memory: [32: "v100-32gb"]),
             "h100": Family(fallback: "h100-80gb", memory: [80: "h100-80gb", 94: "h100-nvl"]),
             "h100nvl": Family(fallback: "h100-nvl", memory: [94: "h100-nvl", 96: "h100-nvl"]),
         ]

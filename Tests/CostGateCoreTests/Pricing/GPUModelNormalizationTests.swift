@@ -79,6 +79,7 @@ final class GPUModelNormalizationTests: XCTestCase {
         ("v100-32gb", "v100-32gb", "Slurm"),
         ("tesla_v100", "v100-16gb", "Slurm"),
         ("v100s", "v100-32gb", "Slurm"),
+        ("v100l", "v100-32gb", "Slurm (Cedar)"),
         ("rtx_pro_6000", "rtx-pro-6000", "Slurm"),
         // Catalog names
         ("A100", "a100-40gb", "catalog"),
