@@ -19,32 +19,24 @@ extension Estimator {
         }
     }
 
-    /// Runs the spot model for `workload` on spot prices. The job is the gang (pods that must all be
-    /// up); replicas outside a gang are independent copies whose costs add up. With `simulate` false
-    /// only the exact means are computed (hints for on-demand workloads).
-    func spotAnalysis(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider,
-                      region: String, simulate: Bool) -> SpotAnalysis? {
-        let hours = NSDecimalNumber(decimal: workload.durationHours).doubleValue
-        guard hours > 0 else { return nil }
-        let replicas = workload.roles.reduce(0) { $0 + $1.replicas.nominal }
-        guard replicas > 0 else { return nil }
-        let gang = min(max(1, workload.gangSize ?? 1), replicas)
-        let copies = gang > 1 ? 1 : replicas
-        let spotTotal = zip(workload.roles, prices).reduce(Decimal(0)) { $0 + Decimal($1.0.replicas.nominal) * ($1.1.spotPerHour ?? $1.1.onDemandPerHour) }
-        let onDemandTotal = zip(workload.roles, prices).reduce(Decimal(0)) { $0 + Decimal($1.0.replicas.nominal) * $1.1.onDemandPerHour }
-        let perCopySpot = NSDecimalNumber(decimal: spotTotal / Decimal(copies)).doubleValue
-        let perCopyOnDemand = NSDecimalNumber(decimal: onDemandTotal / Decimal(copies)).doubleValue
+    /// The spot model's expected cost for an on-demand workload, exact means only (no simulation,
+    /// no recommendation): cheap enough to offer on every GPU workload.
+    func spotHint(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider,
+                  region: String) -> Decimal? {
+        guard let setup = spotJob(workload, prices: prices, instance: instance, provider: provider, region: region, trials: 1),
+              let mean = try? SpotModel.mean(setup.job), let cost = mean.costSpot, cost.isFinite else { return nil }
+        return Decimal(cost) * setup.scale
+    }
 
-        let (source, sourceText) = interruptionSource(workload, prices: prices, instance: instance, provider: provider, region: region)
-        let interval = workload.checkpointIntervalHours.map { NSDecimalNumber(decimal: $0).doubleValue }
-        let maxRuntime = workload.spotMaxRuntimeHours.map { NSDecimalNumber(decimal: $0).doubleValue }
-        guard let job = try? SpotJob(workHours: hours, nodes: gang, interruption: source, checkpointIntervalHours: interval,
-                                     priceSpotPerHour: perCopySpot, priceOnDemandPerHour: perCopyOnDemand,
-                                     maxRuntimeHours: maxRuntime,
-                                     trials: simulate ? settings.spotTrials : 1, seed: settings.spotSeed) else { return nil }
-        // Without `simulate` the job has one trial: means, optimum and recommendation stay exact.
+    /// Runs the whole spot model (means, simulation, optimum, recommendation) for a workload on spot capacity.
+    func spotAnalysis(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider,
+                      region: String) -> SpotAnalysis? {
+        guard let setup = spotJob(workload, prices: prices, instance: instance, provider: provider, region: region,
+                                  trials: settings.spotTrials) else { return nil }
+        let (job, gang, copies, sourceText) = (setup.job, setup.job.nodes, setup.copies, setup.sourceText)
+        let interval = job.checkpointIntervalHours
+        let maxRuntime = job.maxRuntimeHours
         guard let estimate = try? SpotModel.estimate(job) else { return nil }
-        let multiplier = Decimal(workload.arrayTasks ?? workload.runsPerMonth ?? 1)
         let recommendation = estimate.recommendation
         let figures = SpotFigures(
             ratePerInstanceHour: estimate.ratePerInstanceHour, rateSource: sourceText, gangSize: gang, mtbiHours: estimate.mtbiHours,
@@ -59,8 +51,41 @@ extension Estimator {
             + "restart 0.25 h billed; recommendation \(recommendation.action.rawValue) (\(recommendation.reason.rawValue))"
         if let best = estimate.optimum.recommendedIntervalHours { note += "; best checkpoint interval \(Self.hours(best))" }
         if let maxRuntime { note += "; spot instances stop after \(Self.hours(maxRuntime)) (GKE preemptible)" }
-        if copies > 1 && simulate { note += "; quantiles add the replicas' quantiles (an upper bound for independent replicas)" }
-        return SpotAnalysis(estimate: estimate, scale: Decimal(copies) * multiplier, figures: figures, note: note)
+        if copies > 1 { note += "; quantiles add the replicas' quantiles (an upper bound for independent replicas)" }
+        return SpotAnalysis(estimate: estimate, scale: setup.scale, figures: figures, note: note)
+    }
+
+    struct SpotWorkloadJob {
+        var job: SpotJob
+        /// Independent copies of the job (replicas outside a gang).
+        var copies: Int
+        /// Copies × array tasks or runs: what one job's cost is multiplied by.
+        var scale: Decimal
+        var sourceText: String
+    }
+
+    /// The spot model's job for `workload`: the gang (pods that must all be up) at whole-gang prices;
+    /// replicas outside a gang are independent copies whose costs add up.
+    func spotJob(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider, region: String,
+                 trials: Int) -> SpotWorkloadJob? {
+        let hours = NSDecimalNumber(decimal: workload.durationHours).doubleValue
+        guard hours > 0 else { return nil }
+        let replicas = workload.roles.reduce(0) { $0 + $1.replicas.nominal }
+        guard replicas > 0 else { return nil }
+        let gang = min(max(1, workload.gangSize ?? 1), replicas)
+        let copies = gang > 1 ? 1 : replicas
+        let spotTotal = zip(workload.roles, prices).reduce(Decimal(0)) { $0 + Decimal($1.0.replicas.nominal) * ($1.1.spotPerHour ?? $1.1.onDemandPerHour) }
+        let onDemandTotal = zip(workload.roles, prices).reduce(Decimal(0)) { $0 + Decimal($1.0.replicas.nominal) * $1.1.onDemandPerHour }
+        let (source, sourceText) = interruptionSource(workload, prices: prices, instance: instance, provider: provider, region: region)
+        guard let job = try? SpotJob(
+            workHours: hours, nodes: gang, interruption: source,
+            checkpointIntervalHours: workload.checkpointIntervalHours.map { NSDecimalNumber(decimal: $0).doubleValue },
+            priceSpotPerHour: NSDecimalNumber(decimal: spotTotal / Decimal(copies)).doubleValue,
+            priceOnDemandPerHour: NSDecimalNumber(decimal: onDemandTotal / Decimal(copies)).doubleValue,
+            maxRuntimeHours: workload.spotMaxRuntimeHours.map { NSDecimalNumber(decimal: $0).doubleValue },
+            trials: trials, seed: settings.spotSeed) else { return nil }
+        let multiplier = Decimal(workload.arrayTasks ?? workload.runsPerMonth ?? 1)
+        return SpotWorkloadJob(job: job, copies: copies, scale: Decimal(copies) * multiplier, sourceText: sourceText)
     }
 
     static func hours(_ value: Double) -> String {

@@ -48,7 +48,7 @@ public struct Estimator: Sendable {
         var spotFigures: SpotFigures?
         let hasSpotPrice = prices.contains { $0.spotPerHour != nil }
         if workload.capacity == .spot, hasSpotPrice,
-           let spot = spotAnalysis(workload, prices: prices, instance: instance, provider: provider, region: region, simulate: true) {
+           let spot = spotAnalysis(workload, prices: prices, instance: instance, provider: provider, region: region) {
             let uninterrupted = total(\.nominal, spot: true)
             let expected = spot.money(spot.estimate.mean.costSpot)
             // min/max scale like the nominal figure: the same interruption premium on more or fewer replicas.
@@ -66,12 +66,11 @@ public struct Estimator: Sendable {
         } else if workload.capacity == .spot {
             if !hasSpotPrice { assumptions.append("no spot price in the catalog for this capacity: priced on demand") }
         } else if hasSpotPrice, workload.acceleratorCount.nominal > 0,
-                  let spot = spotAnalysis(workload, prices: prices, instance: instance, provider: provider, region: region, simulate: false),
-                  let expected = spot.money(spot.estimate.mean.costSpot) {
+                  let expected = spotHint(workload, prices: prices, instance: instance, provider: provider, region: region) {
             // A hint only: the estimate stays on demand unless the manifest asks for spot capacity.
             let saving = onDemand.expected > 0 ? (onDemand.expected - expected) / onDemand.expected * 100 : 0
             assumptions.append("hint: on spot capacity the expected cost would be \(MoneyFormat.usd(expected)) "
-                + "(\(saving.rounded(0))% less than on demand; recommendation \(spot.figures.recommendation), \(spot.figures.recommendationReason))")
+                + "(\(saving.rounded(0))% less than on demand); 'costgate spot' gives its quantiles and the best checkpoint interval")
         }
         return Estimate(workload: workload, cost: cost, prices: prices, provider: provider, region: region,
                         spot: spotFigures, assumptions: assumptions)

@@ -81,18 +81,27 @@ public struct LocalFileSystem: FileSystem {
 
     public func files(under directory: String) throws(InputError) -> [String] {
         guard isDirectory(directory) else { throw .notFound(directory) }
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(atPath: directory) else { throw .unreadable(directory, reason: "cannot list") }
         var result: [String] = []
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            let full = prefix + relative
-            if name.hasPrefix(".") {
-                if isDirectory(full) { enumerator.skipDescendants() }
-                continue
+        var pending = [directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory]
+        // readdir's d_type answers "directory?" without a stat per entry (FileManager's enumerator
+        // costs tens of milliseconds on a tree of a few thousand manifests).
+        while let current = pending.popLast() {
+            guard let handle = opendir(current) else { throw .unreadable(current, reason: String(cString: strerror(errno))) }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                }
+                if name.hasPrefix(".") { continue }
+                let path = current + "/" + name
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): pending.append(path)
+                case Int32(DT_REG): result.append(path)
+                case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                    if isDirectory(path) { pending.append(path) } else { result.append(path) }
+                default: continue
+                }
             }
-            if !isDirectory(full) { result.append(full) }
         }
         return result.sorted()
     }
