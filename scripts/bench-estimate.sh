@@ -16,18 +16,7 @@ cc -O2 -o "$work/yaml-events" scripts/bench/yaml-events.c $(pkg-config --cflags 
 python3 scripts/bench/generate-manifests.py "$work/manifests" "$files"
 find "$work/manifests" -name '*.yaml' | sort > "$work/list"
 
-best() {  # best wall time in seconds of running "$@" $runs times
-  python3 - "$runs" "$@" <<'PY'
-import subprocess, sys, time
-runs, cmd = int(sys.argv[1]), sys.argv[2:]
-times = []
-for _ in range(runs):
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    times.append(time.perf_counter() - start)
-print(f"{min(times):.4f}")
-PY
-}
+best() { python3 scripts/bench/best.py "$runs" "$@"; }  # best wall time of $runs runs, seconds
 
 libyaml=$(best sh -c "'$work/yaml-events' < '$work/list'")
 costgate=$(best "$bin" estimate "$work/manifests" --format json --month 2026-11)

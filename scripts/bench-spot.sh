@@ -16,18 +16,7 @@ if ! swift build -c release --scratch-path .build-bench --product costgate > "$l
 fi
 bin=$(swift build -c release --scratch-path .build-bench --show-bin-path)/costgate
 
-best() {  # best wall time in seconds of running "$@" $runs times
-  python3 - "$runs" "$@" <<'PY'
-import subprocess, sys, time
-runs, cmd = int(sys.argv[1]), sys.argv[2:]
-times = []
-for _ in range(runs):
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    times.append(time.perf_counter() - start)
-print(f"{min(times):.4f}")
-PY
-}
+best() { python3 scripts/bench/best.py "$runs" "$@"; }  # best wall time of $runs runs, seconds
 
 # name | arguments (prices USD per hour for the whole job)
 jobs=(
