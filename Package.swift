@@ -32,14 +32,18 @@ let package = Package(
             name: "costgate",
             dependencies: ["CostGateCLI"]
         ),
+        .target(
+            name: "CostGateTestSupport",
+            path: "Tests/CostGateTestSupport"
+        ),
         .testTarget(
             name: "CostGateCoreTests",
-            dependencies: ["CostGateCore"],
+            dependencies: ["CostGateCore", "CostGateTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "CostGateCLITests",
-            dependencies: ["CostGateCLI", "CostGateCore", "costgate"],
+            dependencies: ["CostGateCLI", "CostGateCore", "CostGateTestSupport", "costgate"],
             resources: [.copy("Fixtures")]
         ),
     ]

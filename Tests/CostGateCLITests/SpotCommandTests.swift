@@ -1,4 +1,5 @@
 import Foundation
+import CostGateTestSupport
 import XCTest
 
 /// End to end: `costgate spot` through the built binary. Every vector of `spot-vectors.json` goes in as
@@ -15,7 +16,7 @@ final class SpotCommandTests: XCTestCase {
 
     func testEveryVectorThroughTheCommandLine() throws {
         guard let url = Self.vectorFile else { throw XCTSkip("spot-vectors.json not found in ../shared/design/") }
-        let root = try JSON.decode(Data(contentsOf: url))
+        let root = try SpotJSON.decode(Data(contentsOf: url))
         guard case .array(let vectors)? = root["vectors"] else { return XCTFail("no vectors in \(url.path)") }
         let rtol = root["tolerances"]?["closed_form_rtol"]?.number ?? 1e-9
         XCTAssertEqual(vectors.count, 34, "the v1 vector set has 34 vectors")
@@ -35,7 +36,7 @@ final class SpotCommandTests: XCTestCase {
                 continue
             }
             XCTAssertEqual(outcome.stderr, "", id)
-            guard case .object(var members) = try JSON.decode(Data(outcome.stdout.utf8)) else {
+            guard case .object(var members) = try SpotJSON.decode(Data(outcome.stdout.utf8)) else {
                 XCTFail("\(id): the output is not a JSON object")
                 continue
             }
@@ -43,7 +44,7 @@ final class SpotCommandTests: XCTestCase {
             XCTAssertEqual(members.removeValue(forKey: "schema")?.string, "costgate-spot/1", id)
             XCTAssertNotNil(members.removeValue(forKey: "input"), id)
             XCTAssertNotNil(members.removeValue(forKey: "assumptions"), id)
-            let problems = JSON.object(members).mismatches(against: expected, rtol: rtol)
+            let problems = SpotJSON.object(members).mismatches(against: expected, rtol: rtol)
             XCTAssert(problems.isEmpty, "\(id): " + problems.prefix(8).joined(separator: "; "))
             if problems.isEmpty { matched += 1 }
         }
@@ -74,18 +75,18 @@ final class SpotCommandTests: XCTestCase {
         // The `input` object is a job file: the report read back through --input gives the same estimate.
         let again = try BinaryRunner.run(["spot", "--input", "-", "--format", "json"], stdin: first.stdout)
         XCTAssertEqual(again.status, 0, again.stderr)
-        guard case .object(var original) = try JSON.decode(Data(first.stdout.utf8)),
-              case .object(var reread) = try JSON.decode(Data(again.stdout.utf8)) else { return XCTFail("not JSON objects") }
+        guard case .object(var original) = try SpotJSON.decode(Data(first.stdout.utf8)),
+              case .object(var reread) = try SpotJSON.decode(Data(again.stdout.utf8)) else { return XCTFail("not JSON objects") }
         XCTAssertEqual(original.removeValue(forKey: "assumptions")?["nodes"]?.string, "--nodes")
         XCTAssertEqual(reread.removeValue(forKey: "assumptions")?["nodes"]?.string?.hasPrefix("<stdin>:"), true)
-        XCTAssertEqual(JSON.object(original), JSON.object(reread))
+        XCTAssertEqual(SpotJSON.object(original), SpotJSON.object(reread))
     }
 
     func testCatalogModeTakesPricesAndTheSpotAdvisorBand() throws {
         let outcome = try BinaryRunner.run(["spot", "--gpu", "h100", "--gpus-per-node", "8", "--cloud", "aws", "--work-hours", "24",
                                             "--checkpoint-interval", "2h", "--trials", "2000", "--format", "json"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        let document = try JSON.decode(Data(outcome.stdout.utf8))
+        let document = try SpotJSON.decode(Data(outcome.stdout.utf8))
         let input = document["input"]
         XCTAssertEqual(input?["interruption"]?["provider"]?.string, "aws")
         XCTAssertNotNil(input?["interruption"]?["band"]?.string)
@@ -108,7 +109,7 @@ final class SpotCommandTests: XCTestCase {
         let outcome = try BinaryRunner.run(["spot", "--gpu", "a100-80gb", "--gpus-per-node", "8", "--cloud", "gcp", "--preemptible",
                                             "--work-hours", "30", "--checkpoint-interval", "1h", "--trials", "1000", "--format", "json"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        let document = try JSON.decode(Data(outcome.stdout.utf8))
+        let document = try SpotJSON.decode(Data(outcome.stdout.utf8))
         XCTAssertEqual(document["input"]?["max_runtime_hours"]?.number, 24)
         XCTAssertEqual(document["input"]?["interruption"]?["provider"]?.string, "generic", "no published GCP band: the default")
         XCTAssertEqual(document["mean"]?["source"]?.string, "dp")
@@ -213,115 +214,5 @@ final class SpotCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         return url
-    }
-}
-
-/// A JSON value that keeps numbers, booleans and nulls apart, to compare the command's output with a
-/// vector's `expected` object and to write a vector's `input` back out.
-private enum JSON: Equatable, Codable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSON])
-    case object([String: JSON])
-
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    init(from decoder: any Decoder) throws {
-        if let object = try? decoder.container(keyedBy: Key.self) {
-            var values: [String: JSON] = [:]
-            for key in object.allKeys { values[key.stringValue] = try object.decode(JSON.self, forKey: key) }
-            self = .object(values)
-        } else if var array = try? decoder.unkeyedContainer() {
-            var values: [JSON] = []
-            while !array.isAtEnd { values.append(try array.decode(JSON.self)) }
-            self = .array(values)
-        } else {
-            let single = try decoder.singleValueContainer()
-            if single.decodeNil() {
-                self = .null
-            } else if let value = try? single.decode(Bool.self) {
-                self = .bool(value)
-            } else if let value = try? single.decode(Double.self) {
-                self = .number(value)
-            } else {
-                self = .string(try single.decode(String.self))
-            }
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .null:
-            var c = encoder.singleValueContainer()
-            try c.encodeNil()
-        case .bool(let value):
-            var c = encoder.singleValueContainer()
-            try c.encode(value)
-        case .number(let value):
-            var c = encoder.singleValueContainer()
-            // Integers stay integers (`nodes`, `trials`, `seed`); other doubles as their shortest exact text.
-            if value == value.rounded(), abs(value) < 9.0e15 { try c.encode(Int64(value)) } else { try c.encode(value) }
-        case .string(let value):
-            var c = encoder.singleValueContainer()
-            try c.encode(value)
-        case .array(let values):
-            var c = encoder.unkeyedContainer()
-            for value in values { try c.encode(value) }
-        case .object(let values):
-            var c = encoder.container(keyedBy: Key.self)
-            for (key, value) in values { try c.encode(value, forKey: Key(stringValue: key)) }
-        }
-    }
-
-    static func decode(_ data: Data) throws -> JSON { try JSONDecoder().decode(JSON.self, from: data) }
-
-    func encoded() throws -> Data { try JSONEncoder().encode(self) }
-
-    subscript(key: String) -> JSON? {
-        if case .object(let values) = self { return values[key] }
-        return nil
-    }
-
-    var number: Double? {
-        if case .number(let value) = self { return value }
-        return nil
-    }
-
-    var string: String? {
-        if case .string(let value) = self { return value }
-        return nil
-    }
-
-    /// Differences from `want`: numbers within `rtol` (`|got − want| ≤ rtol·max(|want|, 1e-12)`, spec §10),
-    /// strings, booleans and nulls exactly, objects with exactly the same keys.
-    func mismatches(against want: JSON, rtol: Double, path: String = "") -> [String] {
-        switch (self, want) {
-        case (.number(let got), .number(let expected)):
-            return abs(got - expected) <= rtol * max(abs(expected), 1e-12) ? [] : ["\(path): got \(got), want \(expected)"]
-        case (.object(let got), .object(let expected)):
-            var result: [String] = []
-            let missing = Set(expected.keys).subtracting(got.keys).sorted()
-            let extra = Set(got.keys).subtracting(expected.keys).sorted()
-            if !missing.isEmpty { result.append("\(path): missing keys \(missing)") }
-            if !extra.isEmpty { result.append("\(path): extra keys \(extra)") }
-            for (key, value) in expected.sorted(by: { $0.key < $1.key }) {
-                if let mine = got[key] { result += mine.mismatches(against: value, rtol: rtol, path: path + "." + key) }
-            }
-            return result
-        case (.array(let got), .array(let expected)):
-            guard got.count == expected.count else { return ["\(path): got \(got.count) elements, want \(expected.count)"] }
-            return zip(got, expected).enumerated().flatMap { index, pair in
-                pair.0.mismatches(against: pair.1, rtol: rtol, path: "\(path)[\(index)]")
-            }
-        default:
-            return self == want ? [] : ["\(path): got \(self), want \(want)"]
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateTestSupport
 import XCTest
 @testable import CostGateCore
 

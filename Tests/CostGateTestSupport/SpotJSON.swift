@@ -1,9 +1,8 @@
 import Foundation
-import XCTest
 
 /// A JSON value that keeps booleans and numbers apart, for comparing encoded estimates with the
-/// `expected` objects of `spot-vectors.json`.
-enum SpotJSON: Sendable, Equatable, Decodable {
+/// `expected` objects of `spot-vectors.json` (shared by the core and CLI tests).
+public enum SpotJSON: Sendable, Equatable, Codable {
     case null
     case bool(Bool)
     case number(Double)
@@ -11,7 +10,7 @@ enum SpotJSON: Sendable, Equatable, Decodable {
     case array([SpotJSON])
     case object([String: SpotJSON])
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         if var array = try? decoder.unkeyedContainer() {
             var values: [SpotJSON] = []
             while !array.isAtEnd { values.append(try array.decode(SpotJSON.self)) }
@@ -36,44 +35,70 @@ enum SpotJSON: Sendable, Equatable, Decodable {
         }
     }
 
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+    public struct AnyKey: CodingKey {
+        public var stringValue: String
+        public var intValue: Int? { nil }
+        public init(stringValue: String) { self.stringValue = stringValue }
+        public init?(intValue: Int) { nil }
     }
 
-    static func decode(_ data: Data) throws -> SpotJSON {
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .null:
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
+        case .bool(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .number(let value):
+            var container = encoder.singleValueContainer()
+            // Integers stay integers (`nodes`, `trials`, `seed`); other doubles as their shortest exact text.
+            if value == value.rounded(), abs(value) < 9.0e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
+        case .string(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .array(let values):
+            var container = encoder.unkeyedContainer()
+            for value in values { try container.encode(value) }
+        case .object(let values):
+            var container = encoder.container(keyedBy: AnyKey.self)
+            for (key, value) in values { try container.encode(value, forKey: AnyKey(stringValue: key)) }
+        }
+    }
+
+    public func encoded() throws -> Data { try JSONEncoder().encode(self) }
+
+    public static func decode(_ data: Data) throws -> SpotJSON {
         try JSONDecoder().decode(SpotJSON.self, from: data)
     }
 
-    static func encoding(_ value: some Encodable) throws -> SpotJSON {
+    public static func encoding(_ value: some Encodable) throws -> SpotJSON {
         try decode(JSONEncoder().encode(value))
     }
 
-    subscript(key: String) -> SpotJSON? {
+    public subscript(key: String) -> SpotJSON? {
         if case .object(let values) = self { return values[key] }
         return nil
     }
 
-    var number: Double? {
+    public var number: Double? {
         if case .number(let value) = self { return value }
         return nil
     }
 
-    var string: String? {
+    public var string: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
-    var keys: Set<String> {
+    public var keys: Set<String> {
         if case .object(let values) = self { return Set(values.keys) }
         return []
     }
 
     /// Differences between `self` (got) and `want`: numbers within `rtol` relative
     /// (`|got − want| ≤ rtol·max(|want|, 1e-12)`), everything else exactly, objects with the same keys.
-    func mismatches(against want: SpotJSON, rtol: Double, path: String = "") -> [String] {
+    public func mismatches(against want: SpotJSON, rtol: Double, path: String = "") -> [String] {
         switch (self, want) {
         case (.number(let got), .number(let expected)):
             return abs(got - expected) <= rtol * max(abs(expected), 1e-12) ? [] : ["\(path): got \(got), want \(expected)"]
@@ -100,7 +125,7 @@ enum SpotJSON: Sendable, Equatable, Decodable {
     }
 
     /// Key paths of every object, recursively (`.mean.wall_hours`), for comparing shapes.
-    func keyPaths(prefix: String = "") -> Set<String> {
+    public func keyPaths(prefix: String = "") -> Set<String> {
         switch self {
         case .object(let values):
             var paths: Set<String> = []
