@@ -51,3 +51,8 @@ extension Decimal {
         return result
     }
 }
+
+extension Decimal {
+    /// The nearest Double, for the spot model's Double arithmetic (never for money in reports).
+    var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
+}

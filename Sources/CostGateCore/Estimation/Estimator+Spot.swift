@@ -68,21 +68,26 @@ extension Estimator {
     /// replicas outside a gang are independent copies whose costs add up.
     func spotJob(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider, region: String,
                  trials: Int) -> SpotWorkloadJob? {
-        let hours = NSDecimalNumber(decimal: workload.durationHours).doubleValue
+        let hours = workload.durationHours.doubleValue
         guard hours > 0 else { return nil }
         let replicas = workload.roles.reduce(0) { $0 + $1.replicas.nominal }
         guard replicas > 0 else { return nil }
         let gang = min(max(1, workload.gangSize ?? 1), replicas)
         let copies = gang > 1 ? 1 : replicas
-        let spotTotal = zip(workload.roles, prices).reduce(Decimal(0)) { $0 + Decimal($1.0.replicas.nominal) * ($1.1.spotPerHour ?? $1.1.onDemandPerHour) }
-        let onDemandTotal = zip(workload.roles, prices).reduce(Decimal(0)) { $0 + Decimal($1.0.replicas.nominal) * $1.1.onDemandPerHour }
+        // The model computes in Double (spot-model.md); convert each role's price once.
+        var spotTotal = 0.0
+        var onDemandTotal = 0.0
+        for (role, price) in zip(workload.roles, prices) {
+            let onDemand = price.onDemandPerHour.doubleValue
+            spotTotal += Double(role.replicas.nominal) * (price.spotPerHour?.doubleValue ?? onDemand)
+            onDemandTotal += Double(role.replicas.nominal) * onDemand
+        }
         let (source, sourceText) = interruptionSource(workload, prices: prices, instance: instance, provider: provider, region: region)
         guard let job = try? SpotJob(
             workHours: hours, nodes: gang, interruption: source,
-            checkpointIntervalHours: workload.checkpointIntervalHours.map { NSDecimalNumber(decimal: $0).doubleValue },
-            priceSpotPerHour: NSDecimalNumber(decimal: spotTotal / Decimal(copies)).doubleValue,
-            priceOnDemandPerHour: NSDecimalNumber(decimal: onDemandTotal / Decimal(copies)).doubleValue,
-            maxRuntimeHours: workload.spotMaxRuntimeHours.map { NSDecimalNumber(decimal: $0).doubleValue },
+            checkpointIntervalHours: workload.checkpointIntervalHours?.doubleValue,
+            priceSpotPerHour: spotTotal / Double(copies), priceOnDemandPerHour: onDemandTotal / Double(copies),
+            maxRuntimeHours: workload.spotMaxRuntimeHours?.doubleValue,
             trials: trials, seed: settings.spotSeed) else { return nil }
         let multiplier = Decimal(workload.arrayTasks ?? workload.runsPerMonth ?? 1)
         return SpotWorkloadJob(job: job, copies: copies, scale: Decimal(copies) * multiplier, sourceText: sourceText)
@@ -96,7 +101,7 @@ extension Estimator {
                                     region: String) -> (InterruptionSource, String) {
         if provider == .aws {
             let name = instance?.name ?? prices.compactMap { $0.accelerator?.reference }.first
-            if let name, let band = settings.catalog.spotBand(instance: name, region: region),
+            if let name, let band = cache.spotBand(settings.catalog, instance: name, region: region),
                let parsed = InterruptionBand(spelling: band.label) {
                 return (.band(parsed, provider: .aws), "AWS Spot Advisor: \(name) in \(region) band \(band.label) a month")
             }

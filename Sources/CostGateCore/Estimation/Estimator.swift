@@ -5,7 +5,7 @@ import Foundation
 /// capacity the expected cost and its quantiles come from the spot model (spot-model.md).
 public struct Estimator: Sendable {
     public var settings: PricingSettings
-    private let cache = PriceLookupCache()
+    let cache = PriceLookupCache()
 
     public init(settings: PricingSettings) {
         self.settings = settings

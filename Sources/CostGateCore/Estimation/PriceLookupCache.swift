@@ -19,6 +19,7 @@ final class PriceLookupCache: @unchecked Sendable {
     private var accelerators: [AcceleratorKey: AcceleratorPrice?] = [:]
     private var instances: [InstanceKey: InstanceType?] = [:]
     private var instancePrices: [InstanceKey: AcceleratorPrice?] = [:]
+    private var bands: [InstanceKey: SpotBand?] = [:]
 
     private func memo<Key: Hashable, Value>(_ table: ReferenceWritableKeyPath<PriceLookupCache, [Key: Value]>, _ key: Key,
                                             _ compute: () -> Value) -> Value {
@@ -44,6 +45,10 @@ final class PriceLookupCache: @unchecked Sendable {
 
     func instance(_ catalog: PriceCatalog, named name: String, region: String?) -> InstanceType? {
         memo(\.instances, InstanceKey(name: name, region: region)) { catalog.instance(named: name, region: region) }
+    }
+
+    func spotBand(_ catalog: PriceCatalog, instance: String, region: String?) -> SpotBand? {
+        memo(\.bands, InstanceKey(name: instance, region: region)) { catalog.spotBand(instance: instance, region: region) }
     }
 
     func acceleratorPrice(_ catalog: PriceCatalog, for instance: InstanceType) -> AcceleratorPrice? {

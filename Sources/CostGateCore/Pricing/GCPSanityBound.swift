@@ -17,7 +17,7 @@ struct GCPAcceleratorRow: Sendable, Hashable {
     var spotNote: String?
 
     /// On-demand USD per accelerator-hour of this row.
-    var perAcceleratorOnDemand: Decimal? { onDemand.map { $0 / Decimal(count) } }
+    var perAcceleratorOnDemand: Decimal? { onDemand.map { PriceText.divide($0, by: count) } }
 }
 
 /// The guard against inconsistent GCP accelerator rows.

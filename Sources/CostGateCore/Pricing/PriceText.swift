@@ -31,6 +31,20 @@ enum PriceText {
         return Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(mantissa))
     }
 
+    /// `value / divisor`, exactly. Dividing by a power of two (the accelerator counts 1, 2, 4, 8, 16 and
+    /// the 2 of a median) is a multiplication by its exact decimal reciprocal: Foundation's Decimal
+    /// division costs thousands of instructions, and the catalog load does thousands of them.
+    static func divide(_ value: Decimal, by divisor: Int) -> Decimal {
+        guard divisor > 0, divisor & (divisor - 1) == 0, divisor <= 1 << 20 else { return value / Decimal(divisor) }
+        var reciprocal = Decimal(1)
+        var remaining = divisor
+        while remaining > 1 {
+            reciprocal *= Decimal(sign: .plus, exponent: -1, significand: 5)
+            remaining >>= 1
+        }
+        return value * reciprocal
+    }
+
     /// At most `places` decimals, no trailing zeros: `5.289395`, `0.5`, `12`.
     static func format(_ value: Decimal, places: Int = 6) -> String {
         var input = value
@@ -44,6 +58,6 @@ enum PriceText {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
         let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : PriceText.divide(sorted[middle - 1] + sorted[middle], by: 2)
     }
 }

@@ -3,19 +3,19 @@ import Foundation
 /// `$1,234.56`: USD rounded to cents with thousands separators, the same on every machine.
 enum MoneyFormat {
     static func usd(_ value: Decimal) -> String {
-        let cents = value.rounded(2)
+        // Whole cents as an integer: Decimal's description costs tens of thousands of instructions.
+        let cents = NSDecimalNumber(decimal: (value * 100).rounded(0)).int64Value
         let negative = cents < 0
-        let text = "\(negative ? -cents : cents)"
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        let whole = String(parts[0])
-        var fraction = parts.count > 1 ? String(parts[1]) : ""
-        while fraction.count < 2 { fraction += "0" }
+        let magnitude = cents.magnitude
+        let whole = String(magnitude / 100)
+        let fraction = magnitude % 100
         var grouped = ""
-        for (index, character) in whole.reversed().enumerated() {
-            if index > 0 && index % 3 == 0 { grouped.append(",") }
+        grouped.reserveCapacity(whole.count + whole.count / 3)
+        for (index, character) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(",") }
             grouped.append(character)
         }
-        return (negative ? "-$" : "$") + String(grouped.reversed()) + "." + fraction
+        return (negative ? "-$" : "$") + grouped + (fraction < 10 ? ".0" : ".") + String(fraction)
     }
 
     /// Hours without needless decimals (`24`, `1.5`, `0.25`).
