@@ -48,6 +48,9 @@ public struct EstimateTextReporter: Sendable {
                 for assumption in estimate.assumptions { output += "  - \(assumption)\n" }
             }
         }
+        if result.estimates.contains(where: { $0.workload.capacity == .unknown }) {
+            output += "\nCapacity 'unknown': the manifest does not say spot or on-demand; priced on demand (-v shows the spot hint)."
+        }
         output += "\nPrices: built-in catalog dated \(result.catalogDate) (costgate catalog lists it). Estimates, not invoices.\n"
         return output
     }
