@@ -81,9 +81,7 @@ public enum PriceOverrideFile {
 
     private static func checkKeys(_ cursor: NodeCursor, allowed: [String]) throws(ManifestError) {
         for entry in try cursor.entries() where !allowed.contains(entry.key) {
-            throw .invalidValue(path: cursor.path.isEmpty ? entry.key : "\(cursor.path).\(entry.key)", value: entry.key,
-                                reason: "unknown key" + Suggestion.didYouMean(entry.key, in: allowed) + " (allowed: \(allowed.joined(separator: ", ")))",
-                                at: entry.keyLocation)
+            throw .unknownKey(key: entry.key, in: cursor.path, allowed: allowed, at: entry.keyLocation)
         }
     }
 

@@ -3,10 +3,13 @@ public enum ManifestError: Error, Sendable, Equatable {
     case typeMismatch(path: String, expected: String, found: String, at: SourceLocation)
     case invalidValue(path: String, value: String, reason: String, at: SourceLocation)
     case missingField(path: String, at: SourceLocation)
+    /// A key the schema does not have (policy and price files are strict); `allowed` feeds the suggestion.
+    case unknownKey(key: String, in: String, allowed: [String], at: SourceLocation)
 
     public var location: SourceLocation {
         switch self {
-        case .typeMismatch(_, _, _, let at), .invalidValue(_, _, _, let at), .missingField(_, let at): return at
+        case .typeMismatch(_, _, _, let at), .invalidValue(_, _, _, let at), .missingField(_, let at),
+             .unknownKey(_, _, _, let at): return at
         }
     }
 
@@ -18,6 +21,10 @@ public enum ManifestError: Error, Sendable, Equatable {
             return "invalid value '\(value)' at '\(path)': \(reason)"
         case .missingField(let path, _):
             return "missing required field '\(path)'"
+        case .unknownKey(let key, let parent, let allowed, _):
+            let place = parent.isEmpty ? "" : " in '\(parent)'"
+            return "unknown key '\(key)'\(place)" + Suggestion.didYouMean(key, in: allowed)
+                + " (allowed: \(allowed.joined(separator: ", ")))"
         }
     }
 

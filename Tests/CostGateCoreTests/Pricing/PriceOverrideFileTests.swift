@@ -1,0 +1,44 @@
+import Foundation
+import XCTest
+@testable import CostGateCore
+
+final class PriceOverrideFileTests: XCTestCase {
+    private func apply(_ yaml: String) -> (PricingSettings, [Diagnostic]) {
+        var settings = PricingSettings()
+        let diagnostics = PriceOverrideFile.apply(Array(yaml.utf8), file: "prices.yaml", to: &settings)
+        return (settings, diagnostics)
+    }
+
+    func testOverridesAndPartitionRatesApply() throws {
+        let (settings, diagnostics) = apply("""
+        accelerators:
+          - {model: NVIDIA-A100-SXM4-80GB, provider: gcp, onDemand: 2.10, spot: 1.05}
+        partitions:
+          gpu: {perGPUHour: 1.20, perCPUHour: 0.01}
+        """)
+        XCTAssertEqual(diagnostics, [])
+        let price = try XCTUnwrap(settings.catalog.acceleratorPrice(model: GPUModel.normalize("a100-80gb")!, provider: .gcp, region: nil))
+        XCTAssertEqual(price.onDemandPerHour, Decimal(string: "2.10"))
+        XCTAssertEqual(price.spotPerHour, Decimal(string: "1.05"))
+        XCTAssertEqual(settings.partitionRates["gpu"], PartitionRate(perAcceleratorHour: Decimal(string: "1.20")!,
+                                                                    perVCPUHour: Decimal(string: "0.01")!))
+    }
+
+    func testUnknownKeysSuggestTheRightOne() {
+        let (_, diagnostics) = apply("acelerators:\n  - {model: a100, onDemand: 1}\n")
+        XCTAssertEqual(diagnostics.map(\.rendered), [
+            "prices.yaml:1:1: error: unknown key 'acelerators'; did you mean 'accelerators'? (allowed: accelerators, partitions) [invalid-prices]",
+        ])
+        let (_, nested) = apply("partitions:\n  gpu: {perGpuHour: 1}\n")
+        XCTAssertEqual(nested.first?.message,
+                       "unknown key 'perGpuHour' in 'partitions.gpu'; did you mean 'perGPUHour'? (allowed: perGPUHour, perCPUHour, perGiBHour)")
+    }
+
+    func testBadValuesNameThePlace() {
+        let (_, diagnostics) = apply("accelerators:\n  - model: a100\n    onDemand: cheap\n")
+        XCTAssertEqual(diagnostics.first?.location.line, 3)
+        XCTAssertEqual(diagnostics.first?.location.column, 15)
+        let (_, unknownModel) = apply("accelerators:\n  - {model: quantum-x9, onDemand: 1}\n")
+        XCTAssertTrue(unknownModel.first?.message.contains("'quantum-x9'") == true)
+    }
+}
