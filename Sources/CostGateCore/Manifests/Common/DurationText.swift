@@ -5,35 +5,47 @@ import Foundation
 /// `costgate.dev/duration` annotation and `#COSTGATE --duration` share it.
 public enum DurationText {
     public static func seconds(_ text: String) -> Decimal? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return nil }
         var total = Decimal(0)
-        var number = ""
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
         var sawUnit = false
-        var lastUnit: Decimal?
-        for character in trimmed {
-            if character.isNumber || character == "." {
-                number.append(character)
+        var lastUnit: UInt64?
+        let bytes = text.utf8.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        for byte in bytes.reversed().drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }).reversed() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 18 else { return nil }
+                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if seenPoint { fractionDigits += 1 }
                 continue
+            case UInt8(ascii: "."):
+                guard !seenPoint else { return nil }
+                seenPoint = true
+                continue
+            default:
+                break
             }
-            let unit: Decimal
-            switch character.lowercased().first {
-            case "w": unit = 604_800
-            case "d": unit = 86_400
-            case "h": unit = 3_600
-            case "m": unit = 60
-            case "s": unit = 1
+            let unit: UInt64
+            switch byte | 0x20 {   // ASCII lower case
+            case UInt8(ascii: "w"): unit = 604_800
+            case UInt8(ascii: "d"): unit = 86_400
+            case UInt8(ascii: "h"): unit = 3_600
+            case UInt8(ascii: "m"): unit = 60
+            case UInt8(ascii: "s"): unit = 1
             default: return nil
             }
             // Units from largest to smallest, each once (`1h30m`, not `30m1h` or `1h1h`).
             if let previous = lastUnit, unit >= previous { return nil }
             lastUnit = unit
-            guard !number.isEmpty, number.filter({ $0 == "." }).count <= 1, let value = Decimal(string: number) else { return nil }
-            total += value * unit
-            number = ""
-            sawUnit = true
+            let (seconds, overflow) = mantissa.multipliedReportingOverflow(by: unit)
+            guard digits > 0, !overflow else { return nil }
+            total += Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(seconds))
+            (mantissa, digits, fractionDigits, seenPoint, sawUnit) = (0, 0, 0, false, true)
         }
-        guard number.isEmpty, sawUnit, total > 0 else { return nil }
+        guard digits == 0, !seenPoint, sawUnit, total > 0 else { return nil }
         return total
     }
 }

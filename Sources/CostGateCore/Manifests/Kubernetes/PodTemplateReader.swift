@@ -224,9 +224,11 @@ enum PodTemplateReader {
             for key in modelKeys {
                 guard let requirement = selection.requirement(key) else { continue }
                 let source = "\(requirement.origin) \(key)=\(requirement.values.joined(separator: ","))"
-                let models = requirement.values.compactMap { GPUModel.normalize($0) }
+                // Resolve each value once: the model and the note about any choice it took.
+                let resolved = requirement.values.map { (raw: $0, resolution: GPUModel.resolve($0)) }
+                let models = resolved.compactMap(\.resolution?.model)
                 if models.count < requirement.values.count {
-                    let unknown = requirement.values.filter { GPUModel.normalize($0) == nil }
+                    let unknown = resolved.filter { $0.resolution == nil }.map(\.raw)
                     if models.isEmpty {
                         request.unrecognizedModel = unknown[0]
                         request.modelSource = source
@@ -248,7 +250,7 @@ enum PodTemplateReader {
                 request.model = unique[0]
                 request.candidates = unique.count > 1 ? unique : []
                 request.modelSource = source
-                for raw in requirement.values { if let note = GPUModel.normalizationNote(raw) { reading.assumptions.append(note) } }
+                reading.assumptions += resolved.compactMap(\.resolution?.note)
                 break
             }
         }

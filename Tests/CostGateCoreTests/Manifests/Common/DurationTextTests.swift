@@ -12,7 +12,8 @@ final class DurationTextTests: XCTestCase {
     }
 
     func testRejectsWhatIsNotADuration() {
-        for text in ["", "36", "h", "1x", "1..5h", "0h", "-1h", "1h 30"] {
+        XCTAssertEqual(DurationText.seconds(" 2H "), 7_200, "surrounding blanks and upper-case units")
+        for text in ["", "36", "h", "1x", "1..5h", "0h", "-1h", "1h 30", ".", "30m1h", "999999999999999999w", "٣h"] {
             XCTAssertNil(DurationText.seconds(text), text)
         }
     }
