@@ -66,51 +66,54 @@ public struct KubernetesReader: Sendable {
 
     private func readPod(_ object: KubernetesObject, diagnostics: inout [Diagnostic]) throws(ManifestError) -> Workload {
         guard let spec = try object.root.child("spec") else { throw .missingField(path: "spec", at: object.location) }
-        let pod = try PodTemplateReader.read(podSpec: spec, annotations: object.annotations, annotationLocation: object.location)
+        let annotations = try AnnotationLayers(object: object)
+        let pod = try PodTemplateReader.read(podSpec: spec, annotations: annotations.merged, annotationLocation: object.location)
         diagnostics += pod.diagnostics
         let restart = pod.restartPolicy ?? "Always"
         if restart == "Always" {
             return try workload(object, pod: pod, role: "pod", replicas: ReplicaRange(exactly: 1), pattern: .longRunning,
-                                duration: monthDuration(), extraAssumptions: ["bare Pod with restartPolicy Always runs until deleted: priced per month"])
+                                duration: monthDuration(), annotations: annotations,
+                                extraAssumptions: ["bare Pod with restartPolicy Always runs until deleted: priced per month"])
         }
-        let duration = try runDuration(object, templateAnnotations: [:], deadline: pod.activeDeadlineSeconds, deadlinePath: "spec.activeDeadlineSeconds")
-        return try workload(object, pod: pod, role: "pod", replicas: ReplicaRange(exactly: 1), pattern: .oneOff, duration: duration)
+        let duration = try runDuration(annotations, deadline: pod.activeDeadlineSeconds)
+        return try workload(object, pod: pod, role: "pod", replicas: ReplicaRange(exactly: 1), pattern: .oneOff, duration: duration,
+                            annotations: annotations)
     }
 
     private func readReplicated(_ object: KubernetesObject, diagnostics: inout [Diagnostic]) throws(ManifestError) -> Workload {
         guard let spec = try object.root.child("spec") else { throw .missingField(path: "spec", at: object.location) }
-        let (pod, templateAnnotations) = try readTemplate(object, spec: spec, path: "template", diagnostics: &diagnostics)
+        let (pod, annotations) = try readTemplate(spec, annotations: AnnotationLayers(object: object), diagnostics: &diagnostics)
         let replicas = try spec.child("replicas").map { node throws(ManifestError) in try nonNegative(node) } ?? 1
         var workload = try workload(object, pod: pod, role: "replica", replicas: ReplicaRange(exactly: replicas),
-                                    pattern: .longRunning, duration: monthDuration(), templateAnnotations: templateAnnotations)
+                                    pattern: .longRunning, duration: monthDuration(), annotations: annotations)
         if (try spec.child("replicas")) == nil { workload.assumptions.append("replicas not set: Kubernetes' default of 1") }
         return workload
     }
 
     private func readDaemonSet(_ object: KubernetesObject, diagnostics: inout [Diagnostic]) throws(ManifestError) -> Workload? {
         guard let spec = try object.root.child("spec") else { throw .missingField(path: "spec", at: object.location) }
-        let (pod, templateAnnotations) = try readTemplate(object, spec: spec, path: "template", diagnostics: &diagnostics)
+        let (pod, annotations) = try readTemplate(spec, annotations: AnnotationLayers(object: object), diagnostics: &diagnostics)
         guard let nodes = options.daemonSetNodes else {
-            if pod.accelerator != nil {
-                diagnostics.append(Diagnostic(.warning, at: object.location,
-                    "DaemonSet '\(object.name)' runs one pod per node and the node count is unknown; pass --daemonset-nodes N to price it",
-                    rule: "daemonset-nodes-unknown"))
-            }
+            // Node agents without GPUs are common and cheap: a note; GPU DaemonSets are worth a warning.
+            diagnostics.append(Diagnostic(pod.accelerator != nil ? .warning : .note, at: object.location,
+                "DaemonSet '\(object.name)' runs one pod per node and the node count is unknown; pass --daemonset-nodes N to price it",
+                rule: "daemonset-nodes-unknown"))
             return nil
         }
         return try workload(object, pod: pod, role: "node-pod", replicas: ReplicaRange(exactly: nodes), pattern: .longRunning,
-                            duration: monthDuration(), templateAnnotations: templateAnnotations,
+                            duration: monthDuration(), annotations: annotations,
                             extraAssumptions: ["one pod on each of \(nodes) nodes (--daemonset-nodes)"])
     }
 
     private func readJob(_ object: KubernetesObject, diagnostics: inout [Diagnostic]) throws(ManifestError) -> Workload {
         guard let spec = try object.root.child("spec") else { throw .missingField(path: "spec", at: object.location) }
-        return try readJobSpec(object, spec: spec, pattern: .oneOff, objectAnnotations: object.annotations, diagnostics: &diagnostics)
+        return try readJobSpec(object, spec: spec, pattern: .oneOff, annotations: AnnotationLayers(object: object),
+                               diagnostics: &diagnostics)
     }
 
     func readJobSpec(_ object: KubernetesObject, spec: NodeCursor, pattern: RunPattern,
-                     objectAnnotations: [String: String], diagnostics: inout [Diagnostic]) throws(ManifestError) -> Workload {
-        let (pod, templateAnnotations) = try readTemplate(object, spec: spec, path: "template", diagnostics: &diagnostics)
+                     annotations jobAnnotations: AnnotationLayers, diagnostics: inout [Diagnostic]) throws(ManifestError) -> Workload {
+        let (pod, annotations) = try readTemplate(spec, annotations: jobAnnotations, diagnostics: &diagnostics)
         let parallelism = try spec.child("parallelism").map { node throws(ManifestError) in try nonNegative(node) }
         let completions = try spec.child("completions").map { node throws(ManifestError) in try nonNegative(node) }
         // Kubernetes' defaults: both unset → 1 and 1; parallelism unset → 1; completions unset → work queue.
@@ -129,10 +132,9 @@ public struct KubernetesReader: Sendable {
             assumptions.append("spec.suspend is true: priced as if resumed (queueing systems such as Kueue create Jobs suspended)")
         }
         let deadline = try spec.optionalInt("activeDeadlineSeconds") ?? pod.activeDeadlineSeconds
-        let duration = try runDuration(object, templateAnnotations: templateAnnotations, deadline: deadline,
-                                       deadlinePath: "spec.activeDeadlineSeconds", extraAnnotations: objectAnnotations)
+        let duration = try runDuration(annotations, deadline: deadline)
         var workload = try workload(object, pod: pod, role: "pod", replicas: ReplicaRange(exactly: running), pattern: pattern,
-                                    duration: duration, templateAnnotations: templateAnnotations, extraAssumptions: assumptions)
+                                    duration: duration, annotations: annotations, extraAssumptions: assumptions)
         workload.timeLimitSeconds = deadline
         // An Indexed Job whose pods all run at once is how distributed training is written with a
         // bare Job: every index must be up for progress, so an interruption stops them all.
@@ -180,25 +182,23 @@ public struct KubernetesReader: Sendable {
         }
         guard let jobTemplate = try spec.child("jobTemplate") else { throw .missingField(path: "spec.jobTemplate", at: spec.location) }
         guard let jobSpec = try jobTemplate.child("spec") else { throw .missingField(path: "spec.jobTemplate.spec", at: jobTemplate.location) }
-        let jobAnnotations = try jobTemplate.descend("metadata", "annotations")?.stringMap() ?? [:]
         var workload = try readJobSpec(object, spec: jobSpec, pattern: .recurring(runsPerMonth: runs, month: options.month.description),
-                                       objectAnnotations: jobAnnotations.merging(object.annotations) { template, _ in template },
-                                       diagnostics: &diagnostics)
+                                       annotations: AnnotationLayers(object: object).adding(jobTemplate), diagnostics: &diagnostics)
         workload.assumptions.insert(contentsOf: notes, at: 0)
         return workload
     }
 
     // MARK: - Shared pieces
 
-    private func readTemplate(_ object: KubernetesObject, spec: NodeCursor, path: String,
-                              diagnostics: inout [Diagnostic]) throws(ManifestError) -> (PodReading, [String: String]) {
-        guard let template = try spec.child(path) else { throw .missingField(path: "\(spec.path).\(path)", at: spec.location) }
+    /// Reads `spec.template`; the returned annotations have the template's own in front.
+    private func readTemplate(_ spec: NodeCursor, annotations outer: AnnotationLayers,
+                              diagnostics: inout [Diagnostic]) throws(ManifestError) -> (PodReading, AnnotationLayers) {
+        guard let template = try spec.child("template") else { throw .missingField(path: "\(spec.path).template", at: spec.location) }
         guard let podSpec = try template.child("spec") else { throw .missingField(path: "\(template.path).spec", at: template.location) }
-        let templateAnnotations = try template.descend("metadata", "annotations")?.stringMap() ?? [:]
-        let annotations = templateAnnotations.merging(object.annotations) { template, _ in template }
-        let pod = try PodTemplateReader.read(podSpec: podSpec, annotations: annotations, annotationLocation: template.location)
+        let annotations = try outer.adding(template)
+        let pod = try PodTemplateReader.read(podSpec: podSpec, annotations: annotations.merged, annotationLocation: template.location)
         diagnostics += pod.diagnostics
-        return (pod, templateAnnotations)
+        return (pod, annotations)
     }
 
     private func nonNegative(_ node: NodeCursor) throws(ManifestError) -> Int {
@@ -218,15 +218,8 @@ public struct KubernetesReader: Sendable {
     }
 
     /// The run time of one run: `costgate.dev/duration`, else `activeDeadlineSeconds` (a ceiling), else the default.
-    private func runDuration(_ object: KubernetesObject, templateAnnotations: [String: String], deadline: Int?,
-                             deadlinePath: String, extraAnnotations: [String: String] = [:]) throws(ManifestError) -> ResolvedDuration {
-        let annotations = templateAnnotations.merging(extraAnnotations) { first, _ in first }.merging(object.annotations) { first, _ in first }
-        if let text = annotations["costgate.dev/duration"] {
-            guard let seconds = DurationText.seconds(text) else {
-                let location = (try? object.root.descend("metadata", "annotations", "costgate.dev/duration")?.location) ?? object.location
-                throw .invalidValue(path: "metadata.annotations.costgate.dev/duration", value: text ?? "",
-                                    reason: "expected a duration such as '36h', '90m', '2d' or '1h30m'", at: location ?? object.location)
-            }
+    private func runDuration(_ annotations: AnnotationLayers, deadline: Int?) throws(ManifestError) -> ResolvedDuration {
+        if let seconds = try annotatedDuration(annotations, "costgate.dev/duration", example: "'36h', '90m', '2d' or '1h30m'") {
             return ResolvedDuration(hours: seconds / 3600, source: .annotation, note: nil)
         }
         if let deadline, deadline > 0 {
@@ -237,21 +230,24 @@ public struct KubernetesReader: Sendable {
                                 note: "no costgate.dev/duration annotation or activeDeadlineSeconds: default run time of \(options.defaultDurationHours) h")
     }
 
+    /// A `costgate.dev/*` duration annotation in seconds; a value that is not a duration is an error at the value.
+    private func annotatedDuration(_ annotations: AnnotationLayers, _ key: String, example: String) throws(ManifestError) -> Decimal? {
+        guard let text = annotations[key] else { return nil }
+        guard let seconds = DurationText.seconds(text) else {
+            throw .invalidValue(path: "metadata.annotations.\(key)", value: text, reason: "expected a duration such as \(example)",
+                                at: annotations.location(of: key))
+        }
+        return seconds
+    }
+
     private func workload(_ object: KubernetesObject, pod: PodReading, role: String, replicas: ReplicaRange, pattern: RunPattern,
-                          duration: ResolvedDuration, templateAnnotations: [String: String] = [:],
+                          duration: ResolvedDuration, annotations layers: AnnotationLayers,
                           extraAssumptions: [String] = []) throws(ManifestError) -> Workload {
         var assumptions = extraAssumptions
         if let note = duration.note { assumptions.append(note) }
         assumptions += pod.assumptions
-        let annotations = templateAnnotations.merging(object.annotations) { template, _ in template }
-        var checkpoint: Decimal?
-        if let text = annotations["costgate.dev/checkpoint-interval"] {
-            guard let seconds = DurationText.seconds(text) else {
-                throw .invalidValue(path: "metadata.annotations.costgate.dev/checkpoint-interval", value: text,
-                                    reason: "expected a duration such as '1h' or '30m'", at: object.location)
-            }
-            checkpoint = seconds / 3600
-        }
+        let annotations = layers.merged
+        let checkpoint = try annotatedDuration(layers, "costgate.dev/checkpoint-interval", example: "'1h' or '30m'").map { $0 / 3600 }
         var workload = Workload(
             id: "\(object.kind)/\(object.namespace ?? "default")/\(object.name)",
             source: object.location, kind: object.kind, apiVersion: object.apiVersion, name: object.name,

@@ -209,6 +209,44 @@ final class KubernetesReaderTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(suspended.workloads.first).runsPerMonth, 0)
     }
 
+    func testAnnotationsOfEveryLayerApplyAndBadOnesAreReportedWhereWritten() throws {
+        let reading = read("""
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: nightly, annotations: {costgate.dev/duration: 5h}}
+        spec:
+          schedule: "0 3 * * *"
+          jobTemplate:
+            metadata:
+              annotations: {costgate.dev/checkpoint-interval: 30m, costgate.dev/duration: 2h}
+            spec:
+              template:
+                metadata:
+                  annotations:
+                    costgate.dev/gpu: l4
+                spec: {containers: [{name: c, resources: {limits: {nvidia.com/gpu: 1}}}]}
+        """)
+        let workload = try XCTUnwrap(reading.workloads.first)
+        XCTAssertEqual(workload.durationHours, 2, "the job template's annotation is more specific than the CronJob's")
+        XCTAssertEqual(workload.checkpointIntervalHours, Decimal(string: "0.5"))
+        XCTAssertEqual(workload.roles[0].accelerator?.model?.id, "l4")
+
+        let bad = read("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: d}
+        spec:
+          template:
+            metadata:
+              annotations:
+                costgate.dev/checkpoint-interval: often
+            spec: {containers: [{name: c}]}
+        """)
+        let error = try XCTUnwrap(bad.diagnostics.first)
+        XCTAssertEqual(error.location.line, 8, "reported at the pod template's annotation, not the object")
+        XCTAssertEqual(error.location.column, 43)
+    }
+
     func testWrongTypeIsAnErrorWithThePath() throws {
         let reading = read("""
         apiVersion: batch/v1
@@ -234,6 +272,7 @@ final class KubernetesReaderTests: XCTestCase {
         let unknown = read(yaml)
         XCTAssertTrue(unknown.workloads.isEmpty)
         XCTAssertEqual(unknown.diagnostics.first?.ruleID, "daemonset-nodes-unknown")
+        XCTAssertEqual(unknown.diagnostics.first?.severity, .warning, "a GPU DaemonSet left unpriced is worth a warning")
         let known = read(yaml, options: ReadOptions(daemonSetNodes: 5, month: month))
         XCTAssertEqual(known.workloads.first?.roles[0].replicas.nominal, 5)
     }
