@@ -207,7 +207,7 @@ struct SpotInputOptions: ParsableArguments {
                 interruption = .band(advisor.band, provider: .aws, windowHours: window, estimate: estimate)
                 sources["interruption"] = advisor.sentence + Self.bandDetail(interruption)
             } else {
-                interruption = .band(SpotCatalogPricing.defaultBand, provider: .generic, windowHours: window, estimate: estimate)
+                interruption = .band(.defaultWhereUnpublished, provider: .generic, windowHours: window, estimate: estimate)
                 let what = pricing.map { "\($0.cloud.rawValue) \($0.node) in \($0.region)" } ?? "this capacity"
                 var sentence = "no published interruption figure for \(what) in the catalog: default band 10-15% a month"
                 if pricing?.cloud == .azure { sentence += " (Azure's per-hour eviction rates are not in the catalog: give --band with --provider azure)" }

@@ -24,11 +24,6 @@ struct SpotCatalogPricing {
     /// Region fallbacks, corrected or estimated prices.
     var notes: [String]
 
-    /// The band assumed where the catalog has no interruption figure (GCP, Azure, AWS types missing
-    /// from the Spot Advisor): 10-15 % of instances a month, read with the generic 730 h window, the
-    /// same default `costgate estimate` uses.
-    static let defaultBand = InterruptionBand.from10To15
-
     /// Looks the node up. Unknown names and contradictory flags are usage errors; a count below one
     /// is an invalid value.
     static func lookup(catalog: PriceCatalog, cloud cloudName: String?, region wantedRegion: String?, gpu: String?,
@@ -140,8 +135,8 @@ struct SpotCatalogPricing {
 
     private static func advisorBand(catalog: PriceCatalog, instance: String, region: String)
         -> (band: InterruptionBand, sentence: String)? {
-        guard let advice = catalog.spotAdvice(instance: instance, region: region),
-              let band = InterruptionBand(spelling: advice.band.label) else { return nil }
+        guard let advice = catalog.spotAdvice(instance: instance, region: region) else { return nil }
+        let band = advice.band.interruptionBand
         let dated = advice.source.date.map { ", snapshot \($0)" } ?? ""
         return (band, "AWS Spot Advisor: \(advice.instance) in \(advice.region), frequency of interruption "
                 + "\(advice.band.label) a month (advertised saving \(advice.savingsPercent) %\(dated))")

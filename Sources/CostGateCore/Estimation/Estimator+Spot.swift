@@ -1,10 +1,6 @@
 import Foundation
 
 extension Estimator {
-    /// The band assumed where a provider publishes no interruption figure (GCP, Azure, on-prem):
-    /// 10-15 % of instances interrupted within a month (spot-model.md §3.1, generic 730 h window).
-    static let defaultBand = InterruptionBand(spelling: "10-15%")!
-
     /// The spot model applied to one workload.
     struct SpotAnalysis {
         var estimate: SpotEstimate
@@ -101,12 +97,11 @@ extension Estimator {
                                     region: String) -> (InterruptionSource, String) {
         if provider == .aws {
             let name = instance?.name ?? prices.compactMap { $0.accelerator?.reference }.first
-            if let name, let band = cache.spotBand(settings.catalog, instance: name, region: region),
-               let parsed = InterruptionBand(spelling: band.label) {
-                return (.band(parsed, provider: .aws), "AWS Spot Advisor: \(name) in \(region) band \(band.label) a month")
+            if let name, let band = cache.spotBand(settings.catalog, instance: name, region: region) {
+                return (.band(band.interruptionBand, provider: .aws), "AWS Spot Advisor: \(name) in \(region) band \(band.label) a month")
             }
         }
-        return (.band(Self.defaultBand, provider: .generic),
+        return (.band(.defaultWhereUnpublished, provider: .generic),
                 "no published interruption figure for this capacity: default band 10-15% a month")
     }
 }

@@ -34,3 +34,16 @@ public enum SpotBand: String, Sendable, Hashable, CaseIterable, Comparable {
 
     public static func < (lhs: SpotBand, rhs: SpotBand) -> Bool { lhs.index < rhs.index }
 }
+
+extension SpotBand {
+    /// The same band as the spot model reads it (spot-model.md §3.1).
+    public var interruptionBand: InterruptionBand {
+        switch self {
+        case .under5: return .under5
+        case .from5To10: return .from5To10
+        case .from10To15: return .from10To15
+        case .from15To20: return .from15To20
+        case .over20: return .over20
+        }
+    }
+}

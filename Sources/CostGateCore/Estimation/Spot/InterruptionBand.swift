@@ -23,6 +23,10 @@ public enum InterruptionBand: String, Sendable, Hashable, CaseIterable, Codable 
     }
 
     /// Accepts `<5%`, `0-5%`, `0-5`, `5-10%`, `5-10`, …, `>20%`, `20+%`, `20+` (surrounding blanks ignored).
+    /// The band costgate assumes where a provider publishes no interruption figure (GCP, Azure,
+    /// on-prem): 10-15 % of instances interrupted within a month, read over the generic 730 h window.
+    public static let defaultWhereUnpublished = InterruptionBand.from10To15
+
     public init?(spelling: String) {
         let text = String(spelling.filter { !$0.isWhitespace })
         switch text {
