@@ -42,7 +42,8 @@ public struct Estimator: Sendable {
                 return sum + Decimal(pick(pair.0.replicas)) * rate * hours * multiplier
             }
         }
-        let onDemand = CostFigures(expected: total(\.nominal, spot: false), onDemand: total(\.nominal, spot: false),
+        let nominalOnDemand = total(\.nominal, spot: false)
+        let onDemand = CostFigures(expected: nominalOnDemand, onDemand: nominalOnDemand,
                                    min: total(\.min, spot: false), max: total(\.max, spot: false))
         var cost = onDemand
         var spotFigures: SpotFigures?
@@ -53,7 +54,7 @@ public struct Estimator: Sendable {
             let expected = spot.money(spot.estimate.mean.costSpot)
             // min/max scale like the nominal figure: the same interruption premium on more or fewer replicas.
             let premium = expected.map { uninterrupted > 0 ? $0 / uninterrupted : 1 } ?? 1
-            cost = CostFigures(expected: expected ?? total(\.nominal, spot: false), onDemand: onDemand.onDemand,
+            cost = CostFigures(expected: expected ?? nominalOnDemand, onDemand: nominalOnDemand,
                                min: total(\.min, spot: true) * premium, max: total(\.max, spot: true) * premium)
             cost.p50 = spot.money(spot.estimate.monteCarlo?.p50Cost)
             cost.p90 = spot.money(spot.estimate.monteCarlo?.p90Cost)
