@@ -98,7 +98,7 @@ public struct Estimator: Sendable {
         }
         let location = accelerator.location ?? workload.source
         if let raw = accelerator.unrecognizedModel {
-            throw .unknownModel(workload: workload.id, role: role.name, model: raw, source: accelerator.modelSource ?? "the manifest",
+            throw .unknownModel(workload: workload.displayName, role: role.name, model: raw, source: accelerator.modelSource ?? "the manifest",
                                 at: location)
         }
         let entry: AcceleratorPrice
@@ -113,9 +113,9 @@ public struct Estimator: Sendable {
         }
         guard let model else {
             if let name = workload.instanceType, instance == nil {
-                throw .unknownInstanceType(workload: workload.id, instanceType: name, at: location)
+                throw .unknownInstanceType(workload: workload.displayName, instanceType: name, at: location)
             }
-            throw .missingModel(workload: workload.id, role: role.name, resource: accelerator.resource, count: accelerator.count,
+            throw .missingModel(workload: workload.displayName, role: role.name, resource: accelerator.resource, count: accelerator.count,
                                 at: location)
         }
         if let instance, instance.model == model, let byInstance = cache.acceleratorPrice(settings.catalog, for: instance) {
@@ -125,7 +125,7 @@ public struct Estimator: Sendable {
                 cache.acceleratorPrice(settings.catalog, model: candidate, provider: provider, region: region, perNode: accelerator.count)
             }
             guard let dearest = options.max(by: { $0.onDemandPerHour < $1.onDemandPerHour }) else {
-                throw .noPrice(workload: workload.id, model: accelerator.candidates.map(\.id).joined(separator: "|"),
+                throw .noPrice(workload: workload.displayName, model: accelerator.candidates.map(\.id).joined(separator: "|"),
                                provider: provider.rawValue, region: region, at: location)
             }
             entry = dearest
@@ -144,7 +144,7 @@ public struct Estimator: Sendable {
             entry = found
             assumptions.append("\(provider.rawValue) does not offer \(model.id): priced at \(otherProvider.rawValue)'s list price")
         } else {
-            throw .noPrice(workload: workload.id, model: model.id, provider: provider.rawValue, region: region, at: location)
+            throw .noPrice(workload: workload.displayName, model: model.id, provider: provider.rawValue, region: region, at: location)
         }
         assumptions.append(entry.derivation)
         let devices = accelerator.equivalents

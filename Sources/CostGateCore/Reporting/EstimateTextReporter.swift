@@ -19,7 +19,7 @@ public struct EstimateTextReporter: Sendable {
             let workload = estimate.workload
             let cost = estimate.cost
             table.rows.append([
-                label(workload), "\(workload.source.file):\(workload.source.line)", accelerators(estimate),
+                workload.displayName, "\(workload.source.file):\(workload.source.line)", accelerators(estimate),
                 run(workload), workload.capacity.rawValue, MoneyFormat.usd(cost.expected),
                 cost.max.rounded(2) != cost.expected.rounded(2) ? MoneyFormat.usd(cost.max) : "",
                 workload.capacity == .spot ? (cost.p90.map(MoneyFormat.usd) ?? "n/a") : "",
@@ -53,11 +53,6 @@ public struct EstimateTextReporter: Sendable {
         }
         output += "\nPrices: built-in catalog dated \(result.catalogDate) (costgate catalog lists it). Estimates, not invoices.\n"
         return output
-    }
-
-    /// The workload column: the identity, except that sbatch jobs drop the path the SOURCE column shows.
-    private func label(_ workload: Workload) -> String {
-        workload.apiVersion == nil ? "\(workload.kind)/\(workload.name)" : workload.id
     }
 
     private func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }

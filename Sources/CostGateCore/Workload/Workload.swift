@@ -86,6 +86,10 @@ public struct Workload: Sendable {
         }
     }
 
+    /// How messages and tables name the workload: the identity, except that sbatch jobs drop the
+    /// path their location already shows (`SlurmJob/llm-pretrain`).
+    public var displayName: String { apiVersion == nil ? "\(kind)/\(name)" : id }
+
     public var runsPerMonth: Int? {
         if case .recurring(let runs, _) = pattern { return runs }
         return nil
