@@ -44,7 +44,7 @@ extension Estimator {
         let copiesText = copies > 1 ? "\(copies) independent replicas" : "gang of \(gang)"
         let interruptions = estimate.mean.interruptions.map { String(format: "%.3f", $0) } ?? "unbounded"
         var note = "spot model: \(sourceText); \(copiesText); \(interruptions) interruptions expected per run; \(checkpoint); "
-            + "restart 0.25 h billed; recommendation \(recommendation.action.rawValue) (\(recommendation.reason.rawValue))"
+            + "restart \(Self.hours(job.restartHours)) billed; recommendation \(recommendation.action.rawValue) (\(recommendation.reason.rawValue))"
         if let best = estimate.optimum.recommendedIntervalHours { note += "; best checkpoint interval \(Self.hours(best))" }
         if let maxRuntime { note += "; spot instances stop after \(Self.hours(maxRuntime)) (GKE preemptible)" }
         if copies > 1 { note += "; quantiles add the replicas' quantiles (an upper bound for independent replicas)" }
@@ -81,7 +81,8 @@ extension Estimator {
         let (source, sourceText) = interruptionSource(workload, prices: prices, instance: instance, provider: provider, region: region)
         guard let job = try? SpotJob(
             workHours: hours, nodes: gang, interruption: source,
-            checkpointIntervalHours: workload.checkpointIntervalHours?.doubleValue,
+            checkpointIntervalHours: (workload.checkpointIntervalHours ?? settings.spot.checkpointIntervalHours)?.doubleValue,
+            restartHours: settings.spot.restartHours?.doubleValue ?? 0.25,
             priceSpotPerHour: spotTotal / Double(copies), priceOnDemandPerHour: onDemandTotal / Double(copies),
             maxRuntimeHours: workload.spotMaxRuntimeHours?.doubleValue,
             trials: trials, seed: settings.spotSeed) else { return nil }
@@ -95,6 +96,15 @@ extension Estimator {
 
     private func interruptionSource(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider,
                                     region: String) -> (InterruptionSource, String) {
+        if let model = prices.lazy.compactMap({ $0.model }).first, let source = settings.spot.interruptionByModel[model] {
+            let text: String
+            switch source {
+            case .rate(let rate): text = "the policy's interruption rate for \(model.id): \(rate) per instance-hour"
+            case .band(let band, let bandProvider, _, _):
+                text = "the policy's interruption band for \(model.id): \(band.spelling(for: bandProvider)) (\(bandProvider.rawValue))"
+            }
+            return (source, text)
+        }
         if provider == .aws {
             let name = instance?.name ?? prices.compactMap { $0.accelerator?.reference }.first
             if let name, let band = cache.spotBand(settings.catalog, instance: name, region: region) {

@@ -26,11 +26,14 @@ public struct Estimator: Sendable {
             assumptions.append("priced on \(provider.rawValue) (from \(source))")
         }
         let partition = workload.attribution.partitions.first { settings.partitionRates[$0] != nil }
+        let nodePool = partition == nil
+            ? settings.nodePoolRates.first { workload.nodeLabels[$0.label] == $0.value }
+            : nil
 
         var prices: [RolePrice] = []
         for role in workload.roles {
             let price = try price(role, of: workload, instance: instance, provider: provider, region: region,
-                                  partition: partition, assumptions: &assumptions)
+                                  partition: partition, nodePool: nodePool, assumptions: &assumptions)
             prices.append(price)
         }
 
@@ -81,14 +84,22 @@ public struct Estimator: Sendable {
 
     // swiftlint:disable:next function_parameter_count
     private func price(_ role: WorkloadRole, of workload: Workload, instance: InstanceType?, provider: CloudProvider,
-                       region: String, partition: String?, assumptions: inout [String]) throws(EstimateError) -> RolePrice {
+                       region: String, partition: String?, nodePool: NodePoolRate?,
+                       assumptions: inout [String]) throws(EstimateError) -> RolePrice {
         let rates = settings.catalog.rates(provider: provider)
         let cpu = role.cpu
         let memory = role.memoryGiB
         if let partition, let rate = settings.partitionRates[partition] {
             let devices = role.accelerator?.equivalents ?? 0
             let hourly = devices * rate.perAcceleratorHour + cpu * rate.perVCPUHour + memory * rate.perGiBHour
-            assumptions.append("priced at partition '\(partition)' rates from the --prices file")
+            assumptions.append("priced at partition '\(partition)' rates from \(settings.ratesOrigin)")
+            return RolePrice(role: role.name, onDemandPerHour: hourly, spotPerHour: nil, accelerator: nil, model: role.accelerator?.model)
+        }
+        if let nodePool {
+            let devices = role.accelerator?.equivalents ?? 0
+            let rate = nodePool.rate
+            let hourly = devices * rate.perAcceleratorHour + cpu * rate.perVCPUHour + memory * rate.perGiBHour
+            assumptions.append("priced at node pool '\(nodePool.label)=\(nodePool.value)' rates from \(settings.ratesOrigin)")
             return RolePrice(role: role.name, onDemandPerHour: hourly, spotPerHour: nil, accelerator: nil, model: role.accelerator?.model)
         }
         let cpuAndMemory = cpu * rates.cpuPerVCPUHour + memory * rates.memoryPerGiBHour

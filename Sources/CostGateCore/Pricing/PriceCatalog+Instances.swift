@@ -9,8 +9,25 @@ extension PriceCatalog {
     public func instance(named name: String, region: String?) -> InstanceType? {
         guard let rows = rows(forInstance: name), let any = rows.values.first else { return nil }
         let wanted = region ?? any.provider.defaultRegion
-        if let exact = rows[wanted] { return exact }
-        return fallbackInstance(rows: rows, region: wanted)
+        guard var found = rows[wanted] ?? fallbackInstance(rows: rows, region: wanted) else { return nil }
+        if let override = instanceOverrides[found.name.lowercased()] {
+            found.onDemandPerHour = override.onDemand
+            found.spotPerHour = override.spot
+            found.source = .override(override.note)
+            found.priceRegions = [wanted]
+            found.notes.append("instance price from \(override.note)")
+            // The overridden price is the whole instance's: the accelerator share comes from it, not from GCP's parts.
+            found.gcpParts = nil
+        }
+        return found
+    }
+
+    /// Replaces the catalog's prices of one instance type (USD per instance-hour) in every region.
+    /// Returns false when the catalog does not know the type (its size and accelerators are needed).
+    public mutating func override(instance name: String, onDemandPerHour: Decimal, spotPerHour: Decimal?, note: String) -> Bool {
+        guard let rows = rows(forInstance: name), let any = rows.values.first else { return false }
+        instanceOverrides[any.name.lowercased()] = OverridePrice(onDemand: onDemandPerHour, spot: spotPerHour, note: note)
+        return true
     }
 
     func rows(forInstance name: String) -> [String: InstanceType]? {

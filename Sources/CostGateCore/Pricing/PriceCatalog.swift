@@ -45,6 +45,8 @@ public struct PriceCatalog: Sendable {
     var spotAdvice: [String: SpotAdvice]
     var rateTable: [CloudProvider: ResourceRates]
     var overrides: [OverrideKey: OverridePrice] = [:]
+    /// Per-instance prices that replace the catalog's, by lower-cased instance name.
+    var instanceOverrides: [String: OverridePrice] = [:]
     /// Index: AWS/Azure instance rows with accelerators by provider, model and region.
     var instancesByModel: [CloudProvider: [GPUModel: [String: [InstanceType]]]] = [:]
     /// Index: GCP accelerator rows by model and region.

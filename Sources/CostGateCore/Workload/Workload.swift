@@ -25,6 +25,8 @@ public struct Workload: Sendable {
     public var placement: PlacementHint
     public var labels: [String: String]
     public var annotations: [String: String]
+    /// Node labels the pods require with one value (nodeSelector, required node affinity): node pools for custom rates.
+    public var nodeLabels: [String: String]
     /// SLURM account / partitions and `#COSTGATE --team`, for attribution.
     public var attribution: Attribution
     /// Checkpoint interval in hours for the spot model, when declared.
@@ -54,6 +56,7 @@ public struct Workload: Sendable {
                 roles: [WorkloadRole], capacity: CapacityType, pattern: RunPattern, durationHours: Decimal,
                 durationSource: DurationSource, timeLimitSeconds: Int? = nil, arrayTasks: Int? = nil,
                 instanceType: String? = nil, placement: PlacementHint = PlacementHint(), labels: [String: String] = [:], annotations: [String: String] = [:],
+                nodeLabels: [String: String] = [:],
                 attribution: Attribution = Attribution(), checkpointIntervalHours: Decimal? = nil, gangSize: Int? = nil,
                 assumptions: [String] = []) {
         self.id = id
@@ -73,6 +76,7 @@ public struct Workload: Sendable {
         self.placement = placement
         self.labels = labels
         self.annotations = annotations
+        self.nodeLabels = nodeLabels
         self.attribution = attribution
         self.checkpointIntervalHours = checkpointIntervalHours
         self.gangSize = gangSize

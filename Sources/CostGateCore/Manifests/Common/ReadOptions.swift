@@ -12,6 +12,9 @@ public struct ReadOptions: Sendable {
     public var month: CalendarMonth
     /// Report kinds costgate cannot read as errors instead of warnings.
     public var strictKinds: Bool
+    /// Run times by kind (`Job`, `PyTorchJob`, `SlurmJob`) that replace `defaultDurationHours` for that kind (a policy's
+    /// `pricing.defaultDuration`).
+    public var defaultDurationByKind: [String: Decimal] = [:]
 
     public init(defaultDurationHours: Decimal = 1, hoursPerMonth: Decimal = 730, daemonSetNodes: Int? = nil,
                 month: CalendarMonth, strictKinds: Bool = false) {
@@ -20,6 +23,12 @@ public struct ReadOptions: Sendable {
         self.daemonSetNodes = daemonSetNodes
         self.month = month
         self.strictKinds = strictKinds
+    }
+
+    /// The run time assumed for a one-off workload of `kind` that declares none, and where it comes from.
+    public func defaultDuration(forKind kind: String) -> (hours: Decimal, origin: String) {
+        if let hours = defaultDurationByKind[kind] { return (hours, "the policy's default for \(kind)") }
+        return (defaultDurationHours, "default run time")
     }
 }
 

@@ -75,7 +75,7 @@ public struct KubernetesReader: Sendable {
                                 duration: monthDuration(), annotations: annotations,
                                 extraAssumptions: ["bare Pod with restartPolicy Always runs until deleted: priced per month"])
         }
-        let duration = try runDuration(annotations, deadline: pod.activeDeadlineSeconds)
+        let duration = try runDuration(annotations, deadline: pod.activeDeadlineSeconds, kind: object.kind)
         return try workload(object, pod: pod, role: "pod", replicas: ReplicaRange(exactly: 1), pattern: .oneOff, duration: duration,
                             annotations: annotations)
     }
@@ -132,7 +132,7 @@ public struct KubernetesReader: Sendable {
             assumptions.append("spec.suspend is true: priced as if resumed (queueing systems such as Kueue create Jobs suspended)")
         }
         let deadline = try spec.optionalInt("activeDeadlineSeconds") ?? pod.activeDeadlineSeconds
-        let duration = try runDuration(annotations, deadline: deadline)
+        let duration = try runDuration(annotations, deadline: deadline, kind: object.kind)
         var workload = try workload(object, pod: pod, role: "pod", replicas: ReplicaRange(exactly: running), pattern: pattern,
                                     duration: duration, annotations: annotations, extraAssumptions: assumptions)
         workload.timeLimitSeconds = deadline
@@ -218,7 +218,7 @@ public struct KubernetesReader: Sendable {
     }
 
     /// The run time of one run: `costgate.dev/duration`, else `activeDeadlineSeconds` (a ceiling), else the default.
-    private func runDuration(_ annotations: AnnotationLayers, deadline: Int?) throws(ManifestError) -> ResolvedDuration {
+    private func runDuration(_ annotations: AnnotationLayers, deadline: Int?, kind: String) throws(ManifestError) -> ResolvedDuration {
         if let seconds = try annotatedDuration(annotations, "costgate.dev/duration", example: "'36h', '90m', '2d' or '1h30m'") {
             return ResolvedDuration(hours: seconds / 3600, source: .annotation, note: nil)
         }
@@ -226,8 +226,9 @@ public struct KubernetesReader: Sendable {
             return ResolvedDuration(hours: Decimal(deadline) / 3600, source: .activeDeadlineSeconds,
                                     note: "duration is activeDeadlineSeconds (\(deadline) s), a ceiling: the run may end sooner")
         }
-        return ResolvedDuration(hours: options.defaultDurationHours, source: .default,
-                                note: "no costgate.dev/duration annotation or activeDeadlineSeconds: default run time of \(options.defaultDurationHours) h")
+        let fallback = options.defaultDuration(forKind: kind)
+        return ResolvedDuration(hours: fallback.hours, source: .default,
+                                note: "no costgate.dev/duration annotation or activeDeadlineSeconds: \(fallback.origin) of \(fallback.hours) h")
     }
 
     /// A `costgate.dev/*` duration annotation in seconds; a value that is not a duration is an error at the value.
@@ -255,7 +256,7 @@ public struct KubernetesReader: Sendable {
             roles: [WorkloadRole(name: role, replicas: replicas, accelerator: pod.accelerator, cpu: pod.cpu, memoryBytes: pod.memoryBytes)],
             capacity: pod.capacity, pattern: pattern, durationHours: duration.hours, durationSource: duration.source,
             timeLimitSeconds: nil, instanceType: pod.instanceType, placement: pod.placement,
-            labels: object.labels, annotations: annotations,
+            labels: object.labels, annotations: annotations, nodeLabels: pod.nodeLabels,
             attribution: Workload.Attribution(team: annotations["costgate.dev/team"]),
             checkpointIntervalHours: checkpoint, gangSize: nil, assumptions: assumptions)
         workload.spotMaxRuntimeHours = pod.spotMaxRuntimeHours

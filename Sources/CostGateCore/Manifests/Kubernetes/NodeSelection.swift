@@ -13,6 +13,11 @@ struct NodeSelection: Sendable {
 
     init() {}
 
+    /// The labels every eligible node carries: requirements with exactly one value.
+    var singleValued: [String: String] {
+        requirements.compactMapValues { $0.values.count == 1 ? $0.values[0] : nil }
+    }
+
     static func read(podSpec: NodeCursor) throws(ManifestError) -> NodeSelection {
         var selection = NodeSelection()
         for entry in try podSpec.child("nodeSelector")?.entries() ?? [] {

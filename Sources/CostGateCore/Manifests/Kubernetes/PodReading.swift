@@ -10,6 +10,8 @@ struct PodReading: Sendable {
     var spotMaxRuntimeHours: Decimal?
     var instanceType: String?
     var placement = PlacementHint()
+    /// Node labels the pod requires with a single value (nodeSelector, required affinity `In` with one value).
+    var nodeLabels: [String: String] = [:]
     var restartPolicy: String?
     var activeDeadlineSeconds: Int?
     var assumptions: [String] = []

@@ -33,6 +33,7 @@ enum PodTemplateReader {
         reading.activeDeadlineSeconds = try podSpec.optionalInt("activeDeadlineSeconds")
 
         let selection = try NodeSelection.read(podSpec: podSpec)
+        reading.nodeLabels = selection.singleValued
         readPlacement(selection, into: &reading)
         readAccelerator(total: total, containers: podSpec, selection: selection, annotations: annotations,
                         annotationLocation: annotationLocation, into: &reading)

@@ -40,11 +40,12 @@ public struct SlurmReader: Sendable {
             durationSource = .slurmTime
             assumptions.append("duration is the --time limit (\(minutes) min), a ceiling: the job may end sooner; #COSTGATE --duration says how long it really runs")
         } else {
-            durationHours = options.defaultDurationHours
+            let fallback = options.defaultDuration(forKind: "SlurmJob")
+            durationHours = fallback.hours
             durationSource = .default
             assumptions.append(limit == .unlimited
-                ? "--time is unlimited: default run time of \(options.defaultDurationHours) h (add #COSTGATE --duration)"
-                : "no --time: the partition's DefaultTime applies, unknown here; default run time of \(options.defaultDurationHours) h (add #COSTGATE --duration)")
+                ? "--time is unlimited: \(fallback.origin) of \(fallback.hours) h (add #COSTGATE --duration)"
+                : "no --time: the partition's DefaultTime applies, unknown here; \(fallback.origin) of \(fallback.hours) h (add #COSTGATE --duration)")
         }
         let array = script.components.compactMap(\.array).first
         if let array {

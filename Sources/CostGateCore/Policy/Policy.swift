@@ -1,0 +1,58 @@
+import Foundation
+
+/// A budget policy (`version: 1`): how to price, who owns what, what each team may spend, and the rules
+/// and exceptions beyond quotas. Pure data read from YAML; nothing in it is executed.
+public struct Policy: Sendable {
+    /// The file as given (`policies/example.yaml`), for messages.
+    public var file: String
+    public var version: Int
+    /// What a deny does when the team says nothing: fail (`enforce`) or only show (`showback`).
+    public var enforcement: Enforcement
+    /// What happens to workloads no team claims.
+    public var unowned: UnownedAction
+    /// Where `unowned` is written (the file's start when absent).
+    public var unownedLocation: SourceLocation
+    /// Gate settings for teams that do not set their own.
+    public var defaults: QuotaDefaults
+    public var pricing: PolicyPricing
+    /// In the file's order: the first team whose match succeeds owns the workload.
+    public var teams: [Team]
+    public var rules: [PolicyRule]
+    public var exceptions: [PolicyException]
+
+    public init(file: String, version: Int = 1, enforcement: Enforcement = .enforce, unowned: UnownedAction = .deny,
+                unownedLocation: SourceLocation? = nil, defaults: QuotaDefaults = QuotaDefaults(),
+                pricing: PolicyPricing = PolicyPricing(), teams: [Team] = [], rules: [PolicyRule] = [],
+                exceptions: [PolicyException] = []) {
+        self.file = file
+        self.version = version
+        self.enforcement = enforcement
+        self.unowned = unowned
+        self.unownedLocation = unownedLocation ?? .wholeFile(file)
+        self.defaults = defaults
+        self.pricing = pricing
+        self.teams = teams
+        self.rules = rules
+        self.exceptions = exceptions
+    }
+
+    /// The policy versions this costgate reads.
+    public static let supportedVersions = [1]
+}
+
+/// Whether a deny fails the run.
+public enum Enforcement: String, Sendable, Hashable, CaseIterable {
+    /// A deny exits 1.
+    case enforce
+    /// A deny is shown as a warning and the run passes: for teams adopting costgate.
+    case showback
+}
+
+/// What happens to a workload that no team's match claims.
+public enum UnownedAction: String, Sendable, Hashable, CaseIterable {
+    /// Fail closed: an unowned workload is a deny.
+    case deny
+    case warn
+    /// Priced and shown, never a finding.
+    case allow
+}
