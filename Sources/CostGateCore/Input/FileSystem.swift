@@ -11,6 +11,8 @@ public protocol FileSystem: Sendable {
     func files(under directory: String) throws(InputError) -> [String]
     /// Standard input, for the path `-`.
     func standardInput() throws(InputError) -> [UInt8]
+    /// Whether anything (file or directory) exists at `path`.
+    func exists(_ path: String) -> Bool
 }
 
 /// Why an input could not be read.
@@ -72,6 +74,10 @@ public struct LocalFileSystem: FileSystem {
         }
         if filled < size { bytes.removeLast(size - filled) }
         return bytes
+    }
+
+    public func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
     }
 
     public func isDirectory(_ path: String) -> Bool {

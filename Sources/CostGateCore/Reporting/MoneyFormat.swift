@@ -18,6 +18,9 @@ enum MoneyFormat {
         return (negative ? "-$" : "$") + grouped + (fraction < 10 ? ".0" : ".") + String(fraction)
     }
 
+    /// A rate to four decimals, enough for per-hour prices (`$2.4567/h`).
+    static func rate(_ value: Decimal) -> String { "$\(value.rounded(4))/h" }
+
     /// Hours without needless decimals (`24`, `1.5`, `0.25`).
     static func hours(_ value: Decimal) -> String { "\(value.rounded(2))" }
 }

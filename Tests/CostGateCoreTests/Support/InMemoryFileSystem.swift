@@ -12,6 +12,8 @@ struct InMemoryFileSystem: FileSystem {
 
     func isDirectory(_ path: String) -> Bool { files.keys.contains { $0.hasPrefix(path + "/") } }
 
+    func exists(_ path: String) -> Bool { files[path] != nil || isDirectory(path) }
+
     func files(under directory: String) throws(InputError) -> [String] {
         files.keys.filter { $0.hasPrefix(directory + "/") }.sorted()
     }

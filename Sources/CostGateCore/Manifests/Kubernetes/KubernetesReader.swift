@@ -15,11 +15,21 @@ public struct KubernetesReader: Sendable {
         return read(cursor)
     }
 
+    /// A costgate policy (`version` with teams, rules, exceptions or pricing) or `--prices` file.
+    static func isCostgateFile(_ cursor: NodeCursor) -> Bool {
+        guard let keys = try? cursor.entries().map(\.key) else { return false }
+        let policyKeys: Set = ["teams", "rules", "exceptions", "pricing", "unowned", "enforcement"]
+        if keys.contains("version") && keys.contains(where: policyKeys.contains) { return true }
+        return !keys.isEmpty && keys.allSatisfy { $0 == "accelerators" || $0 == "partitions" }
+    }
+
     func read(_ cursor: NodeCursor) -> KubernetesReading {
         var reading = KubernetesReading()
         do {
             guard let object = try KubernetesObject.read(cursor) else {
                 if case .mapping = cursor.node.content {
+                    // costgate's own policy and price files often sit beside the manifests: skipped quietly.
+                    if Self.isCostgateFile(cursor) { return reading }
                     reading.diagnostics.append(Diagnostic(.note, at: cursor.location,
                         "not a Kubernetes object (no 'kind'); skipped", rule: "not-kubernetes"))
                 } else if !cursor.isNull {

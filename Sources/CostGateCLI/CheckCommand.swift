@@ -1,0 +1,84 @@
+import ArgumentParser
+import CostGateCore
+import Foundation
+
+/// `costgate check PATH... --policy FILE`
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Gate workloads against a budget policy: exit 1 when a quota or rule denies.",
+        discussion: """
+        Estimates every workload, attributes it to a team, and checks the team's quotas, the policy's rules and its
+        exceptions. Findings are printed as file:line:column, then each team's month against its quota.
+
+        Exit status: 0 within budget (warnings allowed), 1 a deny (or a warning with --fail-on-warn),
+        2 an input or the policy unusable (after printing everything else), 64 usage, 70 internal error.
+
+        Examples:
+          costgate check examples/ --policy policies/example.yaml
+          costgate check job.yaml                      # uses .costgate.yaml at the repository root
+          helm template chart/ | costgate check - --policy policy.yaml --format json
+          costgate check k8s/ --policy policy.yaml --fail-on-warn --today 2026-12-01
+        """)
+
+    @Argument(help: ArgumentHelp("Files, directories, or - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup(title: "Policy") var policyOptions: PolicyOptions
+
+    @Option(help: ArgumentHelp("Output format.", valueName: ReportFormat.allCases.map(\.rawValue).joined(separator: "|")))
+    var format: String = "text"
+
+    @Flag(help: "Exit 1 on warnings too.")
+    var failOnWarn = false
+
+    @Flag(name: .shortAndLong, help: "Say why each workload belongs to its team.")
+    var verbose = false
+
+    @Flag(help: "Never colour the output.")
+    var noColor = false
+
+    @OptionGroup(title: "Pricing") var pricing: PricingOptions
+    @OptionGroup(title: "Reading") var reading: ReadingOptions
+
+    func validate() throws {
+        guard ReportFormat(rawValue: format) != nil else {
+            throw ValidationError("unknown format '\(format)': expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+                                  + Suggestion.didYouMean(format, in: ReportFormat.allCases.map(\.rawValue)))
+        }
+    }
+
+    func run() throws {
+        let terminal = Terminal.detect(noColor: noColor)
+        let fileSystem = LocalFileSystem()
+        let today = try policyOptions.day()
+        guard let (_, loaded, policyDiagnostics) = try policyOptions.load(terminal: terminal, fileSystem: fileSystem, required: true) else {
+            return
+        }
+        guard let policy = loaded else {
+            for diagnostic in policyDiagnostics { terminal.err(terminal.render(diagnostic)) }
+            let count = policyDiagnostics.filter { $0.severity == .error }.count
+            terminal.err("costgate: the policy has \(count) error\(count == 1 ? "" : "s"): nothing was gated (exit 2)\n")
+            throw ExitCode(ExitStatus.inputUnusable.rawValue)
+        }
+        let readOptions = try reading.options(today: today, policy: policy)
+        let (settings, priceDiagnostics) = try pricing.settings(fileSystem: fileSystem, policy: policy)
+        var result = CheckPipeline(fileSystem: fileSystem)
+            .run(paths: paths, policy: policy, reading: readOptions, pricing: settings, today: today)
+        result.estimation.diagnostics = (policyDiagnostics + priceDiagnostics + result.estimation.diagnostics).sorted()
+        let status = result.exitStatus(failOnWarn: failOnWarn)
+
+        switch ReportFormat(rawValue: format)! {
+        case .text:
+            terminal.out(CheckTextReporter(verbose: verbose, color: terminal.colorOutput).render(result, exitStatus: status))
+        case .json:
+            terminal.out(CheckJSONReporter.render(result, exitStatus: status))
+        }
+        for diagnostic in result.estimation.diagnostics { terminal.err(terminal.render(diagnostic)) }
+        if status == .inputUnusable {
+            let count = result.estimation.diagnostics.filter { $0.severity == .error }.count
+            terminal.err("costgate: \(count) error\(count == 1 ? "" : "s"): some input could not be used, so the check is incomplete (exit 2)\n")
+        }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}

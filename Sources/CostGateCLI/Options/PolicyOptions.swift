@@ -1,0 +1,41 @@
+import ArgumentParser
+import CostGateCore
+import Foundation
+
+/// The policy a command gates with: `--policy FILE`, else `.costgate.yaml` found from the working
+/// directory up to the repository root.
+struct PolicyOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The budget policy (default: .costgate.yaml in this directory or a parent, up to the repository root).",
+                               valueName: "file"))
+    var policy: String?
+
+    @Option(help: ArgumentHelp("The day exceptions are checked against and the default month (default: today, UTC).",
+                               valueName: "YYYY-MM-DD"))
+    var today: String?
+
+    func day(now: Date = Date()) throws -> CalendarDay {
+        guard let today else { return CalendarDay(containing: now) }
+        guard let day = CalendarDay(today) else { throw ValidationError("invalid --today '\(today)': expected YYYY-MM-DD") }
+        return day
+    }
+
+    /// The policy's source; nil when none was given or found.
+    func source(fileSystem: any FileSystem) -> PolicySource? {
+        if let policy { return .explicit(policy) }
+        return PolicySource.discover(from: FileManager.default.currentDirectoryPath, fileSystem: fileSystem)
+    }
+
+    /// Loads the policy, printing its diagnostics and which discovered file was used; nil when none
+    /// was given or found (`required` makes that a usage error).
+    func load(terminal: Terminal, fileSystem: any FileSystem, required: Bool) throws -> (source: PolicySource, policy: Policy?, diagnostics: [Diagnostic])? {
+        guard let source = source(fileSystem: fileSystem) else {
+            if required {
+                throw ValidationError("no policy: pass --policy FILE, or add .costgate.yaml at the repository root (policies/starter.yaml is a start)")
+            }
+            return nil
+        }
+        if case .discovered(let path) = source { terminal.err("costgate: using the policy \(path) (found at the repository root)\n") }
+        let (policy, diagnostics) = source.load(fileSystem: fileSystem)
+        return (source, policy, diagnostics)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// `costgate check --format json`: the estimate schema (version 1) plus the gate's decisions
+/// (documented in docs/json-schema.md).
+public enum CheckJSONReporter {
+    public static func render(_ result: CheckResult, exitStatus: ExitStatus) -> String {
+        document(result, exitStatus: exitStatus).rendered()
+    }
+
+    public static func document(_ result: CheckResult, exitStatus: ExitStatus) -> JSONValue {
+        let gate = result.gate
+        guard case .object(var members) = EstimateJSONReporter.document(result.estimation) else { return .null }
+        let verdicts = Dictionary(gate.workloads.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        members["workloads"] = .array(result.estimation.estimates.map { estimate in
+            guard case .object(var workload) = EstimateJSONReporter.workload(estimate) else { return .null }
+            workload["gate"] = verdicts[estimate.workload.id].map(verdict) ?? .null
+            return .object(workload)
+        })
+        members["policy"] = .object([
+            "file": .string(result.policy.file),
+            "version": .int(result.policy.version),
+            "enforcement": .string(result.policy.enforcement.rawValue),
+            "unowned": .string(result.policy.unowned.rawValue),
+        ])
+        members["today"] = .string(gate.today.description)
+        members["findings"] = .array(gate.findings.map(finding))
+        members["teams"] = .array(gate.teams.map(team))
+        members["summary"] = .object([
+            "workloads": .int(gate.workloads.count),
+            "pass": .int(gate.workloads.filter { $0.status == .note }.count),
+            "denies": .int(gate.denies),
+            "warnings": .int(gate.warnings),
+            "waived": .int(gate.waived),
+            "errors": .int(result.estimation.diagnostics.filter { $0.severity == .error }.count),
+            "verdict": .string(verdictName(result, exitStatus: exitStatus)),
+            "exitCode": .int(Int(exitStatus.rawValue)),
+        ])
+        return .object(members)
+    }
+
+    static func verdictName(_ result: CheckResult, exitStatus: ExitStatus) -> String {
+        if exitStatus == .inputUnusable { return "error" }
+        switch result.gate.verdict {
+        case .deny: return "deny"
+        case .warn: return "warn"
+        case .note: return "pass"
+        }
+    }
+
+    static func verdict(_ verdict: WorkloadVerdict) -> JSONValue {
+        .object([
+            "team": .optional(verdict.team),
+            "attribution": .string(verdict.attribution),
+            "figure": .string(verdict.figure.rawValue),
+            "perRunCost": verdict.perRunCost.map(JSONValue.money) ?? .null,
+            "perRunCap": verdict.perRunCap.map(JSONValue.money) ?? .null,
+            "monthlyCost": .money(verdict.monthlyCost),
+            "accelerators": .int(verdict.gpus),
+            "acceleratorCap": .optional(verdict.gpuCap),
+            "exceptions": .array(verdict.exceptions.map(EstimateJSONReporter.location)),
+            "status": .string(status(verdict.status)),
+            "waived": .bool(verdict.waived),
+        ])
+    }
+
+    static func finding(_ finding: Finding) -> JSONValue {
+        .object([
+            "ruleId": .string(finding.ruleID),
+            "level": .string(finding.level.rawValue),
+            "message": .string(finding.message),
+            "file": .string(finding.location.file),
+            "line": .int(finding.location.line),
+            "column": .int(finding.location.column),
+            "workload": .optional(finding.workload),
+            "team": .optional(finding.team),
+            "showback": .bool(finding.showback),
+            "waiver": finding.waiver.map { waiver in
+                .object([
+                    "reason": .string(waiver.reason), "expires": .string(waiver.expires.description),
+                    "file": .string(waiver.location.file), "line": .int(waiver.location.line),
+                ])
+            } ?? .null,
+        ])
+    }
+
+    static func team(_ summary: TeamSummary) -> JSONValue {
+        .object([
+            "team": .optional(summary.team),
+            "enforcement": .string(summary.enforcement.rawValue),
+            "workloads": .int(summary.workloads),
+            "oneOff": .money(summary.oneOff),
+            "recurring": .money(summary.recurring),
+            "monthly": .money(summary.monthly),
+            "monthlyQuota": summary.monthlyCap.map(JSONValue.money) ?? .null,
+            "remaining": summary.remaining.map(JSONValue.money) ?? .null,
+            "perRunQuota": summary.perRunCap.map(JSONValue.money) ?? .null,
+            "figure": .string(summary.figure.rawValue),
+            "monthlyScale": .string(summary.monthlyScale.rawValue),
+            "status": .string(status(summary.status)),
+        ])
+    }
+
+    static func status(_ level: Finding.Level) -> String { level == .note ? "pass" : level.rawValue }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// The human-readable report of `costgate check`: each workload's verdict, the findings at their
+/// manifest lines, each team's month against its quota, and one summary line.
+public struct CheckTextReporter: Sendable {
+    public var verbose: Bool
+    public var color: Bool
+
+    public init(verbose: Bool = false, color: Bool = false) {
+        self.verbose = verbose
+        self.color = color
+    }
+
+    public func render(_ result: CheckResult, exitStatus: ExitStatus) -> String {
+        let gate = result.gate
+        var output = ""
+        if gate.workloads.isEmpty {
+            output += "no workloads to check in \(result.estimation.fileCount) file\(result.estimation.fileCount == 1 ? "" : "s")\n"
+        } else {
+            var table = TextTable(headers: ["WORKLOAD", "SOURCE", "TEAM", "COST", "PER RUN", "RUN QUOTA", "MONTH", "STATUS"],
+                                  alignments: [.left, .left, .left, .left, .right, .right, .right, .left])
+            for verdict in gate.workloads {
+                table.rows.append([
+                    verdict.displayName, "\(verdict.source.file):\(verdict.source.line)", verdict.team ?? "(unowned)",
+                    verdict.figure.rawValue, verdict.perRunCost.map(MoneyFormat.usd) ?? "-",
+                    verdict.perRunCap.map(MoneyFormat.usd) ?? "-", MoneyFormat.usd(verdict.monthlyCost),
+                    status(verdict.status, waived: verdict.waived),
+                ])
+            }
+            output += table.rendered(bold: bold)
+        }
+        if !gate.findings.isEmpty {
+            output += "\n" + bold("Findings") + "\n"
+            for finding in gate.findings { output += line(finding) }
+        }
+        if !gate.teams.isEmpty {
+            output += "\n" + bold("Teams, \(result.estimation.month)") + "\n"
+            var table = TextTable(headers: ["TEAM", "MODE", "WORKLOADS", "ONE-OFF", "RECURRING", "MONTH", "QUOTA", "REMAINING", "STATUS"],
+                                  alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .left])
+            for summary in gate.teams {
+                table.rows.append([
+                    summary.team ?? "(unowned)", summary.enforcement.rawValue, "\(summary.workloads)", MoneyFormat.usd(summary.oneOff),
+                    MoneyFormat.usd(summary.recurring), MoneyFormat.usd(summary.monthly), summary.monthlyCap.map(MoneyFormat.usd) ?? "-",
+                    summary.remaining.map(MoneyFormat.usd) ?? "-", status(summary.status, waived: false),
+                ])
+            }
+            output += table.rendered(bold: bold)
+        }
+        if verbose {
+            for verdict in gate.workloads {
+                output += "\n" + bold(verdict.displayName) + " (\(verdict.source))\n  team: \(verdict.attribution)\n"
+            }
+        }
+        output += "\n" + summary(result, exitStatus: exitStatus) + "\n"
+        return output
+    }
+
+    /// `path:line:column: deny: message [rule]`, then how it was waived or softened.
+    func line(_ finding: Finding) -> String {
+        var text = "\(finding.location): \(paint(finding.level.rawValue, finding.counts ? finding.level : .note)): \(finding.message) [\(finding.ruleID)]\n"
+        if finding.showback { text += "  showback: this would deny; the team's enforcement is 'showback'\n" }
+        if let waiver = finding.waiver {
+            text += "  waived until \(waiver.expires) by the exception at \(waiver.location): \(waiver.reason)\n"
+        }
+        return text
+    }
+
+    func summary(_ result: CheckResult, exitStatus: ExitStatus) -> String {
+        let gate = result.gate
+        let passing = gate.workloads.filter { $0.status == .note }.count
+        var parts = ["\(gate.workloads.count) workload\(gate.workloads.count == 1 ? "" : "s")", "\(passing) within budget",
+                     "\(gate.warnings) warning\(gate.warnings == 1 ? "" : "s")", "\(gate.denies) den\(gate.denies == 1 ? "y" : "ies")"]
+        if gate.waived > 0 { parts.append("\(gate.waived) waived") }
+        let errors = result.estimation.diagnostics.filter { $0.severity == .error }.count
+        if errors > 0 { parts.append("\(errors) input error\(errors == 1 ? "" : "s")") }
+        let word: String
+        switch exitStatus {
+        case .inputUnusable: word = paint("ERROR", .deny)
+        case .overBudget: word = paint("FAIL", .deny)
+        default: word = gate.warnings > 0 ? paint("PASS with warnings", .warn) : "PASS"
+        }
+        return "\(word): \(parts.joined(separator: ", ")); policy \(result.policy.file), "
+            + "prices from the catalog dated \(result.estimation.catalogDate) (exit \(exitStatus.rawValue))"
+    }
+
+    private func status(_ level: Finding.Level, waived: Bool) -> String {
+        switch level {
+        case .deny: return paint("DENY", .deny)
+        case .warn: return paint("warn", .warn)
+        case .note: return waived ? "waived" : "pass"
+        }
+    }
+
+    private func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+
+    private func paint(_ text: String, _ level: Finding.Level) -> String {
+        guard color else { return text }
+        switch level {
+        case .deny: return "\u{1B}[1;31m\(text)\u{1B}[0m"
+        case .warn: return "\u{1B}[1;33m\(text)\u{1B}[0m"
+        case .note: return text
+        }
+    }
+}
