@@ -1,0 +1,32 @@
+import XCTest
+@testable import CostGateCore
+
+final class PolicySourceTests: XCTestCase {
+    func testDiscoveryWalksUpToTheRepositoryRoot() {
+        let files = InMemoryFileSystem(files: [
+            "/repo/.git/HEAD": "ref",
+            "/repo/.costgate.yaml": "version: 1",
+            "/repo/jobs/train/job.yaml": "",
+        ])
+        XCTAssertEqual(PolicySource.discover(from: "/repo/jobs/train", fileSystem: files), .discovered("/repo/.costgate.yaml"))
+        XCTAssertEqual(PolicySource.discover(from: "/repo", fileSystem: files), .discovered("/repo/.costgate.yaml"))
+    }
+
+    func testANearerPolicyWinsAndTheSearchStopsAtTheRoot() {
+        let files = InMemoryFileSystem(files: [
+            "/.costgate.yaml": "version: 1",
+            "/repo/.git/HEAD": "ref",
+            "/repo/team/.costgate.yml": "version: 1",
+            "/repo/team/job.yaml": "",
+            "/repo/other/job.yaml": "",
+        ])
+        XCTAssertEqual(PolicySource.discover(from: "/repo/team", fileSystem: files), .discovered("/repo/team/.costgate.yml"))
+        XCTAssertNil(PolicySource.discover(from: "/repo/other", fileSystem: files), "a policy above the repository root is not used")
+    }
+
+    func testUnreadablePolicyIsAnError() {
+        let (policy, diagnostics) = PolicySource.explicit("missing.yaml").load(fileSystem: InMemoryFileSystem(files: [:]))
+        XCTAssertNil(policy)
+        XCTAssertEqual(diagnostics.map(\.rendered), ["missing.yaml: error: cannot read the policy: no such file or directory [unreadable-policy]"])
+    }
+}
