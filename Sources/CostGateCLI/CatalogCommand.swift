@@ -61,7 +61,7 @@ struct CatalogCommand: ParsableCommand {
                     ])
                 }),
             ])
-            terminal.out(document.rendered())
+            try terminal.out(document.rendered())
             return
         }
         var table = TextTable(headers: ["PROVIDER", "REGION", "MODEL", "ON-DEMAND $/h", "SPOT $/h"],
@@ -70,8 +70,8 @@ struct CatalogCommand: ParsableCommand {
             table.rows.append([entry.provider.rawValue, entry.region, entry.model.id, "\(entry.onDemandPerHour.rounded(4))",
                                entry.spotPerHour.map { "\($0.rounded(4))" } ?? "-"])
         }
-        terminal.out(table.rendered())
-        terminal.out("\nPer accelerator-hour, USD. Catalog dated \(catalog.date). Sources:\n")
-        for source in catalog.sources { terminal.out("  - \(source.description)\n") }
+        try terminal.out(table.rendered())
+        try terminal.out("\nPer accelerator-hour, USD. Catalog dated \(catalog.date). Sources:\n")
+        for source in catalog.sources { try terminal.out("  - \(source.description)\n") }
     }
 }

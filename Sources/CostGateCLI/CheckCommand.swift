@@ -70,9 +70,9 @@ struct CheckCommand: ParsableCommand {
 
         switch ReportFormat(rawValue: format)! {
         case .text:
-            terminal.out(CheckTextReporter(verbose: verbose, color: terminal.colorOutput).render(result, exitStatus: status))
+            try terminal.out(CheckTextReporter(verbose: verbose, color: terminal.colorOutput).render(result, exitStatus: status))
         case .json:
-            terminal.out(CheckJSONReporter.render(result, exitStatus: status))
+            try terminal.out(CheckJSONReporter.render(result, exitStatus: status))
         }
         for diagnostic in result.estimation.diagnostics { terminal.err(terminal.render(diagnostic)) }
         if status == .inputUnusable {

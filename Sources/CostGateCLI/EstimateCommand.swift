@@ -50,9 +50,9 @@ struct EstimateCommand: ParsableCommand {
 
         switch ReportFormat(rawValue: format)! {
         case .text:
-            terminal.out(EstimateTextReporter(verbose: verbose, color: terminal.colorOutput).render(result))
+            try terminal.out(EstimateTextReporter(verbose: verbose, color: terminal.colorOutput).render(result))
         case .json:
-            terminal.out(EstimateJSONReporter.render(result))
+            try terminal.out(EstimateJSONReporter.render(result))
         }
         for diagnostic in result.diagnostics { terminal.err(terminal.render(diagnostic)) }
         if result.hasErrors {

@@ -70,7 +70,7 @@ struct ExplainCommand: ParsableCommand {
             }
         }
         let reporter = ExplainTextReporter(color: terminal.colorOutput)
-        terminal.out(chosen.map { reporter.render($0, catalogDate: estimation.catalogDate, gate: gate, policy: policy) }
+        try terminal.out(chosen.map { reporter.render($0, catalogDate: estimation.catalogDate, gate: gate, policy: policy) }
             .joined(separator: "\n"))
         for diagnostic in diagnostics { terminal.err(terminal.render(diagnostic)) }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.inputUnusable.rawValue) }

@@ -38,7 +38,7 @@ struct PolicyValidateCommand: ParsableCommand {
             terminal.err("costgate: \(source.path) is not a usable policy: \(count) error\(count == 1 ? "" : "s") (exit 2)\n")
             throw ExitCode(ExitStatus.inputUnusable.rawValue)
         }
-        terminal.out(PolicySummaryReporter.render(policy))
+        try terminal.out(PolicySummaryReporter.render(policy))
     }
 }
 

@@ -65,8 +65,8 @@ struct SpotCommand: ParsableCommand {
                 throw location.map { SpotInputError(Diagnostic(.error, at: $0, error.message)) } ?? SpotInputError(message: error.message)
             }
             switch ReportFormat(rawValue: format)! {
-            case .text: terminal.out(SpotTextReport.render(estimate, setup: setup))
-            case .json: terminal.out(try SpotJSONReport.render(estimate, setup: setup))
+            case .text: try terminal.out(SpotTextReport.render(estimate, setup: setup))
+            case .json: try terminal.out(try SpotJSONReport.render(estimate, setup: setup))
             }
         } catch let error as SpotInputError {
             if error.diagnostic.location.file.isEmpty {

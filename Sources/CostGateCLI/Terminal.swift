@@ -13,8 +13,14 @@ struct Terminal {
         return Terminal(colorOutput: allowed && isatty(STDOUT_FILENO) == 1, colorErrors: allowed && isatty(STDERR_FILENO) == 1)
     }
 
-    func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Writes the report; a failed write (a full disk, a closed descriptor) is an error, never a silent
+    /// truncation that could pass for a complete report.
+    func out(_ text: String) throws(OutputError) {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw OutputError(reason: "\(error.localizedDescription)")
+        }
     }
 
     func err(_ text: String) {
@@ -37,3 +43,9 @@ struct Terminal {
 }
 
 import CostGateCore
+
+/// The report could not be written to standard output (exit 70: nothing the input did).
+struct OutputError: Error, CustomStringConvertible {
+    var reason: String
+    var description: String { "cannot write the report to standard output: \(reason)" }
+}

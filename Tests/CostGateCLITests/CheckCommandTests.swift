@@ -142,6 +142,14 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("did you mean 'SlurmJob/llm-pretrain'?"), unknown.stderr)
     }
 
+    func testAReportThatCannotBeWrittenIsAnInternalErrorNotAPass() throws {
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { throw XCTSkip("no /dev/full on this system") }
+        let outcome = try BinaryRunner.run(["check", "\(fixtures)/over-quota.yaml", "--policy", "\(fixtures)/policy.yaml"] + day,
+                                           standardOutput: full)
+        XCTAssertEqual(outcome.status, 70)
+        XCTAssertTrue(outcome.stderr.contains("costgate: internal error: cannot write the report to standard output"), outcome.stderr)
+    }
+
     private func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

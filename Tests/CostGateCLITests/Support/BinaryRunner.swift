@@ -32,7 +32,7 @@ struct BinaryRunner {
     }
 
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    directory: URL? = nil) throws -> Outcome {
+                    directory: URL? = nil, standardOutput: FileHandle? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = try executable
         process.arguments = arguments
@@ -42,14 +42,14 @@ struct BinaryRunner {
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = input
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Read before waiting so a large output cannot fill the pipe and block the child.
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stdoutData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
