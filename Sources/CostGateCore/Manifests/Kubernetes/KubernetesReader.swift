@@ -206,7 +206,8 @@ public struct KubernetesReader: Sendable {
         guard let template = try spec.child("template") else { throw .missingField(path: "\(spec.path).template", at: spec.location) }
         guard let podSpec = try template.child("spec") else { throw .missingField(path: "\(template.path).spec", at: template.location) }
         let annotations = try outer.adding(template)
-        let pod = try PodTemplateReader.read(podSpec: podSpec, annotations: annotations.merged, annotationLocation: template.location)
+        var pod = try PodTemplateReader.read(podSpec: podSpec, annotations: annotations.merged, annotationLocation: template.location)
+        pod.templateLabels = try template.descend("metadata", "labels")?.stringMap() ?? [:]
         diagnostics += pod.diagnostics
         return (pod, annotations)
     }
@@ -266,7 +267,8 @@ public struct KubernetesReader: Sendable {
             roles: [WorkloadRole(name: role, replicas: replicas, accelerator: pod.accelerator, cpu: pod.cpu, memoryBytes: pod.memoryBytes)],
             capacity: pod.capacity, pattern: pattern, durationHours: duration.hours, durationSource: duration.source,
             timeLimitSeconds: nil, instanceType: pod.instanceType, placement: pod.placement,
-            labels: object.labels, annotations: annotations, nodeLabels: pod.nodeLabels,
+            labels: object.labels.merging(pod.templateLabels) { object, _ in object }, annotations: annotations,
+            nodeLabels: pod.nodeLabels,
             attribution: Workload.Attribution(team: annotations["costgate.dev/team"]),
             checkpointIntervalHours: checkpoint, gangSize: nil, assumptions: assumptions)
         workload.spotMaxRuntimeHours = pod.spotMaxRuntimeHours

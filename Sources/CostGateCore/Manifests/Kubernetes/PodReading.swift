@@ -12,6 +12,8 @@ struct PodReading: Sendable {
     var placement = PlacementHint()
     /// Node labels the pod requires with a single value (nodeSelector, required affinity `In` with one value).
     var nodeLabels: [String: String] = [:]
+    /// The pod template's `metadata.labels` (team labels are often only there); the object's own win.
+    var templateLabels: [String: String] = [:]
     var restartPolicy: String?
     var activeDeadlineSeconds: Int?
     var assumptions: [String] = []
