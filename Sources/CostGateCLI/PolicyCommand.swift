@@ -30,10 +30,16 @@ struct PolicyValidateCommand: ParsableCommand {
     func run() throws {
         let terminal = Terminal.detect(noColor: noColor)
         let fileSystem = LocalFileSystem()
-        guard let (source, policy, diagnostics) = try PolicyOptions(policy: file).load(terminal: terminal, fileSystem: fileSystem,
+        guard let (source, policy, policyDiagnostics) = try PolicyOptions(policy: file).load(terminal: terminal, fileSystem: fileSystem,
                                                                                         required: true) else { return }
+        var diagnostics = policyDiagnostics
+        if let policy {
+            // Prices are checked against the catalog too: an instance type it lacks makes every check fail.
+            var settings = PricingSettings()
+            diagnostics = (diagnostics + policy.pricing.apply(to: &settings, file: policy.file)).sorted()
+        }
         for diagnostic in diagnostics { terminal.err(terminal.render(diagnostic)) }
-        guard let policy else {
+        guard let policy, !diagnostics.contains(where: { $0.severity == .error }) else {
             let count = diagnostics.filter { $0.severity == .error }.count
             terminal.err("costgate: \(source.path) is not a usable policy: \(count) error\(count == 1 ? "" : "s") (exit 2)\n")
             throw ExitCode(ExitStatus.inputUnusable.rawValue)

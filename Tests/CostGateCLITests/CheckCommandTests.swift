@@ -114,7 +114,7 @@ final class CheckCommandTests: XCTestCase {
         try FileManager.default.copyItem(at: manifest, to: jobs.appendingPathComponent("job.yaml"))
         let outcome = try BinaryRunner.run(["check", "job.yaml"] + day, directory: jobs)
         XCTAssertEqual(outcome.status, 1, outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains("costgate: using the policy \(root.path)/.costgate.yaml (found at the repository root)"),
+        XCTAssertTrue(outcome.stderr.contains("costgate: using the policy \(root.path)/.costgate.yaml (the nearest .costgate.yaml up to the repository root)"),
                       outcome.stderr)
     }
 
@@ -126,6 +126,11 @@ final class CheckCommandTests: XCTestCase {
         let invalid = try BinaryRunner.run(["policy", "validate", "\(fixtures)/invalid-policy.yaml"])
         XCTAssertEqual(invalid.status, 2)
         XCTAssertTrue(invalid.stderr.contains("is not a usable policy: 1 error"), invalid.stderr)
+        let instance = try BinaryRunner.run(["policy", "validate", "\(fixtures)/unknown-instance-policy.yaml"])
+        XCTAssertEqual(instance.status, 2)
+        XCTAssertTrue(instance.stderr.contains("unknown-instance-policy.yaml:4:7: error: instance type 'p4d.24xlarg' is not in the catalog"),
+                      instance.stderr)
+        XCTAssertTrue(instance.stderr.contains("did you mean 'p4d.24xlarge'?"), instance.stderr)
     }
 
     func testExplainShowsTheDerivationAndTheQuotaArithmetic() throws {

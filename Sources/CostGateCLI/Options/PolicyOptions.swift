@@ -34,7 +34,7 @@ struct PolicyOptions: ParsableArguments {
             }
             return nil
         }
-        if case .discovered(let path) = source { terminal.err("costgate: using the policy \(path) (found at the repository root)\n") }
+        if case .discovered(let path) = source { terminal.err("costgate: using the policy \(path) (the nearest .costgate.yaml up to the repository root)\n") }
         let (policy, diagnostics) = source.load(fileSystem: fileSystem)
         return (source, policy, diagnostics)
     }

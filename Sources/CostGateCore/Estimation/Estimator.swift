@@ -120,7 +120,7 @@ public struct Estimator: Sendable {
         }
         if model == nil, let fallback = settings.defaultGPU {
             model = fallback
-            assumptions.append("no GPU model named: --default-gpu \(fallback.id) assumed")
+            assumptions.append("no GPU model named: the default GPU \(fallback.id) assumed (--default-gpu or the policy's pricing.defaultGPU)")
         }
         guard let model else {
             if let name = workload.instanceType, instance == nil {

@@ -43,7 +43,8 @@ public struct GateEvaluator: Sendable {
                 case .deny, .warn:
                     add("unowned", policy.unowned == .deny ? .deny : .warn,
                         "\(workload.displayName) is owned by no team (\(TeamAttribution.identity(workload))); the policy's "
-                        + "'unowned: \(policy.unowned.rawValue)' applies: add a team match or a costgate.dev/team annotation")
+                        + "'unowned: \(policy.unowned.rawValue)' applies: add a team match or "
+                        + (workload.apiVersion == nil ? "#COSTGATE --team" : "a costgate.dev/team annotation"))
                 case .allow:
                     break
                 }

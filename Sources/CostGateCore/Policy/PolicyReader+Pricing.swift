@@ -8,6 +8,9 @@ extension PolicyReader {
     static let rateKeys = ["perGPUHour", "perCPUHour", "perGiBHour"]
     static let nodePoolKeys = ["label", "value"] + rateKeys
     static let spotKeys = ["checkpointInterval", "restartOverhead", "interruption"]
+    /// Kinds whose one-off runs take a default run time (`default`: every other kind).
+    static let durationKinds = ["default", "Pod", "Job", "CronJob", "SlurmJob", "PyTorchJob", "TFJob", "MPIJob", "PaddleJob",
+                                "XGBoostJob", "JAXJob", "TrainJob", "RayJob", "JobSet", "Job.batch.volcano.sh", "HyperPodPyTorchJob"]
     static let interruptionKeys = ["band", "provider", "ratePerHour"]
 
     mutating func readPricing(_ node: NodeCursor) -> PolicyPricing {
@@ -34,6 +37,10 @@ extension PolicyReader {
         }
         for entry in attempt({ () throws(ManifestError) in try node.child("defaultDuration")?.entries() ?? [] }) ?? [] {
             attempt { () throws(ManifestError) in pricing.defaultDurationHours[entry.key] = try PolicyValues.hours(entry.value) }
+            if !Self.durationKinds.contains(entry.key) {
+                warning(entry.keyLocation, "'\(entry.key)' is not a kind costgate prices with a run time, so this default is never used"
+                        + Suggestion.didYouMean(entry.key, in: Self.durationKinds))
+            }
         }
         for item in attempt({ () throws(ManifestError) in try node.child("accelerators")?.items() ?? [] }) ?? [] {
             attempt { () throws(ManifestError) in

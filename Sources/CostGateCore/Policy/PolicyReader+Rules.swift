@@ -138,6 +138,14 @@ extension PolicyReader {
                         throw .invalidValue(path: waiveNode.path, value: id,
                                             reason: "no rule of that id" + Suggestion.didYouMean(id, in: waivable), at: waiveNode.location)
                     }
+                    if case .workload = target, waive.contains("monthly-quota") {
+                        throw .invalidValue(path: waiveNode.path, value: "monthly-quota",
+                                            reason: "the monthly quota is a team's: waive it with an exception for 'team'", at: waiveNode.location)
+                    }
+                    if case .team = target, waive.contains("unowned") {
+                        throw .invalidValue(path: waiveNode.path, value: "unowned",
+                                            reason: "a team's workloads are never unowned: waive it for a 'workload'", at: waiveNode.location)
+                    }
                 }
                 let exception = PolicyException(
                     target: target, perRun: try item.child("perRun").map { n throws(ManifestError) in try PolicyValues.money(n) },

@@ -34,7 +34,7 @@ public enum RuleSeverity: String, Sendable, Hashable, CaseIterable {
 public enum RuleCheck: Sendable, Hashable {
     /// The workload must not run on these capacity types (e.g. `on-demand`, `unknown`).
     case forbidCapacity(Set<CapacityType>)
-    /// Workloads using more than this many GPU-hours per run (× array tasks / runs) must run on spot.
+    /// Workloads using more than this many GPU-hours in one run (× array tasks) must run on spot.
     case requireSpotOverGPUHours(Decimal)
     /// One run may last at most this many hours.
     case maxDurationHours(Decimal)
@@ -83,12 +83,13 @@ public enum RuleCheck: Sendable, Hashable {
         }
     }
 
-    /// Accelerator-hours of one run, × array tasks or runs per month.
+    /// Accelerator-hours of one run (an sbatch script with its whole array; one CronJob run; a long-running
+    /// workload's month).
     public static func gpuHours(_ workload: Workload) -> Decimal {
         let devices = workload.roles.reduce(Decimal(0)) { sum, role in
             sum + Decimal(role.replicas.nominal) * (role.accelerator?.equivalents ?? 0)
         }
-        return devices * workload.durationHours * Decimal(workload.arrayTasks ?? workload.runsPerMonth ?? 1)
+        return devices * workload.durationHours * Decimal(workload.arrayTasks ?? 1)
     }
 
     static func number(_ value: Decimal) -> String {

@@ -18,6 +18,9 @@ enum PolicyValues {
 
     /// A non-negative amount of USD written as a plain number (`5000`, `1234.50`), read exactly.
     static func money(_ node: NodeCursor, what: String = "an amount in USD, e.g. 5000 or 1234.50") throws(ManifestError) -> Decimal {
+        if case .scalar(let text, let style) = node.node.content, style != .plain, decimal(text) != nil {
+            throw .invalidValue(path: node.path, value: text, reason: "write the number without quotes (\(what))", at: node.location)
+        }
         guard case .scalar(let text, let style) = node.node.content, style == .plain, let value = decimal(text) else {
             throw .invalidValue(path: node.path, value: node.describedForError.trimmingCharacters(in: CharacterSet(charactersIn: "'")),
                                 reason: "expected \(what)", at: node.location)

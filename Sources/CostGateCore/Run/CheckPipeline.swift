@@ -8,16 +8,11 @@ public struct CheckPipeline: Sendable {
         self.fileSystem = fileSystem
     }
 
-    /// Runs the check. `reading` and `pricing` are the command line's settings; the policy's pricing
-    /// section is applied on top of them. With an unusable policy nothing is gated (exit 2).
+    /// Runs the check. `reading` and `pricing` are final: the policy's pricing section already applied
+    /// (`PolicyPricing.apply`) under the command line's flags.
     public func run(paths: [String], policy: Policy, reading: ReadOptions, pricing: PricingSettings, today: CalendarDay) -> CheckResult {
-        var reading = reading
-        var pricing = pricing
-        policy.pricing.apply(to: &reading)
-        let priceDiagnostics = policy.pricing.apply(to: &pricing, file: policy.file)
-        var estimation = EstimationPipeline(fileSystem: fileSystem)
+        let estimation = EstimationPipeline(fileSystem: fileSystem)
             .run(EstimationRequest(paths: paths, reading: reading, pricing: pricing))
-        estimation.diagnostics = (priceDiagnostics + estimation.diagnostics).sorted()
         let gate = GateEvaluator(policy: policy, today: today).evaluate(estimation.estimates)
         return CheckResult(estimation: estimation, gate: gate, policy: policy)
     }

@@ -15,6 +15,8 @@ public struct KubernetesReader: Sendable {
         return read(cursor)
     }
 
+    static let kueueMaxExecTime = "kueue.x-k8s.io/max-exec-time-seconds"
+
     /// A costgate policy (`version` with teams, rules, exceptions or pricing) or `--prices` file.
     static func isCostgateFile(_ cursor: NodeCursor) -> Bool {
         guard let keys = try? cursor.entries().map(\.key) else { return false }
@@ -85,7 +87,7 @@ public struct KubernetesReader: Sendable {
                                 duration: monthDuration(), annotations: annotations,
                                 extraAssumptions: ["bare Pod with restartPolicy Always runs until deleted: priced per month"])
         }
-        let duration = try runDuration(annotations, deadline: pod.activeDeadlineSeconds, kind: object.kind)
+        let duration = try runDuration(annotations, deadline: pod.activeDeadlineSeconds, kind: object.kind, maxExecTime: object.labels[Self.kueueMaxExecTime])
         return try workload(object, pod: pod, role: "pod", replicas: ReplicaRange(exactly: 1), pattern: .oneOff, duration: duration,
                             annotations: annotations)
     }
@@ -142,7 +144,7 @@ public struct KubernetesReader: Sendable {
             assumptions.append("spec.suspend is true: priced as if resumed (queueing systems such as Kueue create Jobs suspended)")
         }
         let deadline = try spec.optionalInt("activeDeadlineSeconds") ?? pod.activeDeadlineSeconds
-        let duration = try runDuration(annotations, deadline: deadline, kind: object.kind)
+        let duration = try runDuration(annotations, deadline: deadline, kind: object.kind, maxExecTime: object.labels[Self.kueueMaxExecTime])
         var workload = try workload(object, pod: pod, role: "pod", replicas: ReplicaRange(exactly: running), pattern: pattern,
                                     duration: duration, annotations: annotations, extraAssumptions: assumptions)
         workload.timeLimitSeconds = deadline
@@ -201,7 +203,7 @@ public struct KubernetesReader: Sendable {
     // MARK: - Shared pieces
 
     /// Reads `spec.template`; the returned annotations have the template's own in front.
-    private func readTemplate(_ spec: NodeCursor, annotations outer: AnnotationLayers,
+    func readTemplate(_ spec: NodeCursor, annotations outer: AnnotationLayers,
                               diagnostics: inout [Diagnostic]) throws(ManifestError) -> (PodReading, AnnotationLayers) {
         guard let template = try spec.child("template") else { throw .missingField(path: "\(spec.path).template", at: spec.location) }
         guard let podSpec = try template.child("spec") else { throw .missingField(path: "\(template.path).spec", at: template.location) }
@@ -212,7 +214,7 @@ public struct KubernetesReader: Sendable {
         return (pod, annotations)
     }
 
-    private func nonNegative(_ node: NodeCursor) throws(ManifestError) -> Int {
+    func nonNegative(_ node: NodeCursor) throws(ManifestError) -> Int {
         let value = try node.int()
         guard value >= 0 else { throw .invalidValue(path: node.path, value: String(value), reason: "must not be negative", at: node.location) }
         return value
@@ -224,12 +226,14 @@ public struct KubernetesReader: Sendable {
         var note: String?
     }
 
-    private func monthDuration() -> ResolvedDuration {
+    func monthDuration() -> ResolvedDuration {
         ResolvedDuration(hours: options.hoursPerMonth, source: .month, note: "long-running: priced for \(options.hoursPerMonth) hours a month")
     }
 
     /// The run time of one run: `costgate.dev/duration`, else `activeDeadlineSeconds` (a ceiling), else the default.
-    private func runDuration(_ annotations: AnnotationLayers, deadline: Int?, kind: String) throws(ManifestError) -> ResolvedDuration {
+    /// `maxExecTime` is Kueue's `kueue.x-k8s.io/max-exec-time-seconds` label, a ceiling like a deadline.
+    func runDuration(_ annotations: AnnotationLayers, deadline: Int?, kind: String,
+                     maxExecTime: String? = nil) throws(ManifestError) -> ResolvedDuration {
         if let seconds = try annotatedDuration(annotations, "costgate.dev/duration", example: "'36h', '90m', '2d' or '1h30m'") {
             return ResolvedDuration(hours: seconds / 3600, source: .annotation, note: nil)
         }
@@ -237,13 +241,17 @@ public struct KubernetesReader: Sendable {
             return ResolvedDuration(hours: Decimal(deadline) / 3600, source: .activeDeadlineSeconds,
                                     note: "duration is activeDeadlineSeconds (\(deadline) s), a ceiling: the run may end sooner")
         }
+        if let text = maxExecTime, let seconds = Int(text), seconds > 0 {
+            return ResolvedDuration(hours: Decimal(seconds) / 3600, source: .activeDeadlineSeconds,
+                                    note: "duration is Kueue's kueue.x-k8s.io/max-exec-time-seconds (\(seconds) s), a ceiling: the run may end sooner")
+        }
         let fallback = options.defaultDuration(forKind: kind)
         return ResolvedDuration(hours: fallback.hours, source: .default,
                                 note: "no costgate.dev/duration annotation or activeDeadlineSeconds: \(fallback.origin) of \(fallback.hours) h")
     }
 
     /// A `costgate.dev/*` duration annotation in seconds; a value that is not a duration is an error at the value.
-    private func annotatedDuration(_ annotations: AnnotationLayers, _ key: String, example: String) throws(ManifestError) -> Decimal? {
+    func annotatedDuration(_ annotations: AnnotationLayers, _ key: String, example: String) throws(ManifestError) -> Decimal? {
         guard let text = annotations[key] else { return nil }
         guard let seconds = DurationText.seconds(text) else {
             throw .invalidValue(path: "metadata.annotations.\(key)", value: text, reason: "expected a duration such as \(example)",

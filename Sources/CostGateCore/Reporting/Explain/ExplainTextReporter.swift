@@ -87,7 +87,9 @@ public struct ExplainTextReporter: Sendable {
         out += "  gated figure: \(verdict.figure.rawValue)\n"
         if let cost = verdict.perRunCost {
             if let cap = verdict.perRunCap {
-                let written = team?.quota.locations["perRun"].map { " (\($0))" } ?? ""
+                let raisedBy = policy.exceptions.first { verdict.exceptions.contains($0.location) && $0.perRun == cap }
+                let written = raisedBy.map { " (raised by the exception at \($0.location))" }
+                    ?? team?.quota.locations["perRun"].map { " (\($0))" } ?? ""
                 out += "  per run: \(MoneyFormat.usd(cost)) of \(MoneyFormat.usd(cap))\(written) = \(GateEvaluator.percent(cost, of: cap))"
                 out += team.map { ", warns at \(GateEvaluator.percent($0.quota.warnAt, of: 1))" } ?? ""
                 out += "\n"
