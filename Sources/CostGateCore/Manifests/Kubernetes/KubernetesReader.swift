@@ -67,6 +67,10 @@ public struct KubernetesReader: Sendable {
         case ("autoscaling", "HorizontalPodAutoscaler"):
             reading.autoscalers.append(try HorizontalPodAutoscaler.read(object))
         default:
+            if let workloads = try readOperatorKind(object, into: &reading) {
+                reading.workloads += workloads
+                return
+            }
             if KubernetesKinds.podless.contains(object.kind) { return }
             reading.diagnostics.append(Diagnostic(options.strictKinds ? .error : .warning, at: object.location,
                 "skipped \(object.kind) (\(object.apiVersion)): costgate does not read this kind yet, so its cost is not counted",
@@ -204,14 +208,9 @@ public struct KubernetesReader: Sendable {
 
     /// Reads `spec.template`; the returned annotations have the template's own in front.
     func readTemplate(_ spec: NodeCursor, annotations outer: AnnotationLayers,
-                              diagnostics: inout [Diagnostic]) throws(ManifestError) -> (PodReading, AnnotationLayers) {
+                      diagnostics: inout [Diagnostic]) throws(ManifestError) -> (PodReading, AnnotationLayers) {
         guard let template = try spec.child("template") else { throw .missingField(path: "\(spec.path).template", at: spec.location) }
-        guard let podSpec = try template.child("spec") else { throw .missingField(path: "\(template.path).spec", at: template.location) }
-        let annotations = try outer.adding(template)
-        var pod = try PodTemplateReader.read(podSpec: podSpec, annotations: annotations.merged, annotationLocation: template.location)
-        pod.templateLabels = try template.descend("metadata", "labels")?.stringMap() ?? [:]
-        diagnostics += pod.diagnostics
-        return (pod, annotations)
+        return try readPodTemplate(template, annotations: outer, diagnostics: &diagnostics)
     }
 
     func nonNegative(_ node: NodeCursor) throws(ManifestError) -> Int {
@@ -263,23 +262,7 @@ public struct KubernetesReader: Sendable {
     private func workload(_ object: KubernetesObject, pod: PodReading, role: String, replicas: ReplicaRange, pattern: RunPattern,
                           duration: ResolvedDuration, annotations layers: AnnotationLayers,
                           extraAssumptions: [String] = []) throws(ManifestError) -> Workload {
-        var assumptions = extraAssumptions
-        if let note = duration.note { assumptions.append(note) }
-        assumptions += pod.assumptions
-        let annotations = layers.merged
-        let checkpoint = try annotatedDuration(layers, "costgate.dev/checkpoint-interval", example: "'1h' or '30m'").map { $0 / 3600 }
-        var workload = Workload(
-            id: "\(object.kind)/\(object.namespace ?? "default")/\(object.name)",
-            source: object.location, kind: object.kind, apiVersion: object.apiVersion, name: object.name,
-            namespace: object.namespace,
-            roles: [WorkloadRole(name: role, replicas: replicas, accelerator: pod.accelerator, cpu: pod.cpu, memoryBytes: pod.memoryBytes)],
-            capacity: pod.capacity, pattern: pattern, durationHours: duration.hours, durationSource: duration.source,
-            timeLimitSeconds: nil, instanceType: pod.instanceType, placement: pod.placement,
-            labels: object.labels.merging(pod.templateLabels) { object, _ in object }, annotations: annotations,
-            nodeLabels: pod.nodeLabels,
-            attribution: Workload.Attribution(team: annotations["costgate.dev/team"]),
-            checkpointIntervalHours: checkpoint, gangSize: nil, assumptions: assumptions)
-        workload.spotMaxRuntimeHours = pod.spotMaxRuntimeHours
-        return workload
+        try workload(object, roles: [PodRole(name: role, replicas: replicas, pod: pod, annotations: layers)], pattern: pattern,
+                     duration: duration, extraAssumptions: extraAssumptions)
     }
 }
