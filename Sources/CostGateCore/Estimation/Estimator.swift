@@ -18,6 +18,8 @@ public struct Estimator: Sendable {
             instance = cache.instance(settings.catalog, named: name, region: workload.placement.region ?? settings.region)
             if instance == nil {
                 assumptions.append("instance type '\(name)' is not in the catalog")
+            } else if let instance, name.lowercased().hasPrefix("ml."), !instance.name.lowercased().hasPrefix("ml.") {
+                assumptions.append("SageMaker's \(name) priced at the EC2 rate of \(instance.name); SageMaker's own rates are higher")
             }
         }
         let provider = workload.placement.provider ?? instance?.provider ?? settings.provider

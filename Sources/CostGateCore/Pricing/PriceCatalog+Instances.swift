@@ -32,7 +32,8 @@ extension PriceCatalog {
 
     func rows(forInstance name: String) -> [String: InstanceType]? {
         let key = name.trimmingCharacters(in: .whitespaces).lowercased()
-        return instances[key] ?? instances["standard_" + key]
+        // SageMaker (HyperPod) names EC2 types with an `ml.` prefix.
+        return instances[key] ?? instances["standard_" + key] ?? (key.hasPrefix("ml.") ? instances[String(key.dropFirst(3))] : nil)
     }
 
     /// The median of a type's prices over US regions, for a region the catalog has no row for.

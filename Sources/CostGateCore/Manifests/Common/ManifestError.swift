@@ -16,9 +16,9 @@ public enum ManifestError: Error, Sendable, Equatable {
     public var message: String {
         switch self {
         case .typeMismatch(let path, let expected, let found, _):
-            return "expected \(expected) at '\(path)', found \(found)"
+            return "expected \(expected) at '\(path)', found \(found)" + Self.templateHint(found)
         case .invalidValue(let path, let value, let reason, _):
-            return "invalid value '\(value)' at '\(path)': \(reason)"
+            return "invalid value '\(value)' at '\(path)': \(reason)" + Self.templateHint(value)
         case .missingField(let path, _):
             return "missing required field '\(path)'"
         case .unknownKey(let key, let parent, let allowed, _):
@@ -26,6 +26,12 @@ public enum ManifestError: Error, Sendable, Equatable {
             return "unknown key '\(key)'\(place)" + Suggestion.didYouMean(key, in: allowed)
                 + " (allowed: \(allowed.joined(separator: ", ")))"
         }
+    }
+
+    /// Manifests straight from a repository often hold placeholders (`$GPUS`, `${NODES}`, `{{ .Values.gpus }}`).
+    static func templateHint(_ value: String) -> String {
+        guard value.contains("$") || value.contains("{{") else { return "" }
+        return "; it looks like an unrendered template variable: render the manifest first (envsubst, helm template, kustomize build)"
     }
 
     public var diagnostic: Diagnostic { Diagnostic(.error, at: location, message, rule: "invalid-manifest") }
