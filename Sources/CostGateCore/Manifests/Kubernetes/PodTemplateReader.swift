@@ -34,9 +34,22 @@ enum PodTemplateReader {
 
         let selection = try NodeSelection.read(podSpec: podSpec)
         reading.nodeLabels = selection.singleValued
+        let claims = try podSpec.child("resourceClaims")?.items() ?? []
         readPlacement(selection, into: &reading)
         readAccelerator(total: total, containers: podSpec, selection: selection, annotations: annotations,
                         annotationLocation: annotationLocation, into: &reading)
+        if let first = claims.first {
+            // Dynamic Resource Allocation: the devices live in ResourceClaim(Template)s, not in the pod.
+            if reading.accelerator == nil {
+                reading.diagnostics.append(Diagnostic(.error, at: first.location,
+                    "the pod requests devices through DRA resource claims, which costgate cannot count from the pod: its GPUs "
+                    + "would be priced at zero; request them as nvidia.com/gpu limits to price this workload",
+                    rule: "dra-claims"))
+            } else {
+                reading.assumptions.append("DRA resource claims beside \(reading.accelerator!.resource) are taken for channels or "
+                    + "other devices, not extra GPUs")
+            }
+        }
         return reading
     }
 

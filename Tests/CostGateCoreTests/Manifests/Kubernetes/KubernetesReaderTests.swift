@@ -276,4 +276,35 @@ final class KubernetesReaderTests: XCTestCase {
         let known = read(yaml, options: ReadOptions(daemonSetNodes: 5, month: month))
         XCTAssertEqual(known.workloads.first?.roles[0].replicas.nominal, 5)
     }
+
+    func testDRAClaimsWithoutAGPUCountAreAnErrorNotAZero() throws {
+        let reading = read("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: dra}
+        spec:
+          restartPolicy: Never
+          resourceClaims:
+            - {name: gpu, resourceClaimTemplateName: one-gpu}
+          containers:
+            - name: c
+              resources: {claims: [{name: gpu}]}
+        """)
+        XCTAssertEqual(reading.diagnostics.map(\.rendered).first?.hasPrefix("test.yaml:7:7: error: the pod requests devices through DRA"), true,
+                       "\(reading.diagnostics.map(\.rendered))")
+        let beside = read("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: imex}
+        spec:
+          restartPolicy: Never
+          resourceClaims: [{name: channel, resourceClaimTemplateName: imex}]
+          containers:
+            - name: c
+              resources: {limits: {nvidia.com/gpu: 4}, claims: [{name: channel}]}
+        """)
+        XCTAssertEqual(beside.diagnostics, [])
+        XCTAssertEqual(beside.workloads.first?.acceleratorCount.nominal, 4)
+        XCTAssertTrue(beside.workloads.first?.assumptions.contains { $0.hasPrefix("DRA resource claims beside nvidia.com/gpu") } ?? false)
+    }
 }
