@@ -28,7 +28,7 @@ final class CheckCommandTests: XCTestCase {
         let outcome = try BinaryRunner.run(["check", "\(fixtures)/over-quota.yaml", "\(fixtures)/broken.yaml",
                                             "--policy", "\(fixtures)/policy.yaml"] + day)
         XCTAssertEqual(outcome.status, 2, "an unusable input wins over a deny: the check is incomplete")
-        XCTAssertTrue(outcome.stdout.contains("\(fixtures)/over-quota.yaml:2:1: deny: Job/ml/too-big: expected cost of one run $160.00 "
+        XCTAssertTrue(outcome.stdout.contains("\(fixtures)/over-quota.yaml:20:15: deny: Job/ml/too-big: expected cost of one run $160.00 "
                                               + "exceeds team 'ml' per-run quota $100.00"), outcome.stdout)
         XCTAssertTrue(outcome.stderr.contains("\(fixtures)/broken.yaml:7:1: error:"), outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("ERROR: 1 workload"), outcome.stdout)
@@ -45,7 +45,7 @@ final class CheckCommandTests: XCTestCase {
                                   encoding: .utf8)
         let outcome = try BinaryRunner.run(["check", "-", "--policy", "\(fixtures)/policy.yaml"] + day, stdin: manifest)
         XCTAssertEqual(outcome.status, 1, outcome.stderr)
-        XCTAssertTrue(outcome.stdout.contains("<stdin>:2:1: deny:"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("<stdin>:20:15: deny:"), outcome.stdout)
     }
 
     func testAnExpiredExceptionNoLongerAppliesAndIsReported() throws {

@@ -64,10 +64,12 @@ public struct GateEvaluator: Sendable {
                 let what = "\(quota.figure == .expected ? "expected cost" : "\(quota.figure.rawValue) cost") of one run \(MoneyFormat.usd(cost))"
                 if cost > cap {
                     add("per-run-quota", .deny, "\(workload.displayName): \(what) exceeds team '\(team.name)' per-run quota "
-                        + "\(MoneyFormat.usd(cap))\(raised) by \(MoneyFormat.usd(cost - cap)) (\(Self.percent(cost, of: cap)))")
+                        + "\(MoneyFormat.usd(cap))\(raised) by \(MoneyFormat.usd(cost - cap)) (\(Self.percent(cost, of: cap)))",
+                        at: workload.costLocation)
                 } else if Self.reachesWarning(cost, cap: cap, warnAt: quota.warnAt) {
                     add("per-run-quota", .warn, "\(workload.displayName): \(what) is \(Self.percent(cost, of: cap)) of team '\(team.name)' "
-                        + "per-run quota \(MoneyFormat.usd(cap))\(raised) (warns at \(Self.percent(quota.warnAt, of: 1)))")
+                        + "per-run quota \(MoneyFormat.usd(cap))\(raised) (warns at \(Self.percent(quota.warnAt, of: 1)))",
+                        at: workload.costLocation)
                 }
             }
 
@@ -75,7 +77,7 @@ public struct GateEvaluator: Sendable {
             let gpus = workload.acceleratorCount.max
             let gpuCap = exceptions.compactMap(\.gpusPerWorkload).max() ?? quota.gpusPerWorkload
             if let cap = gpuCap, let team, gpus > cap {
-                let location = workload.roles.compactMap { $0.accelerator?.location }.first
+                let location = workload.costLocation
                 add("gpu-quota", .deny, "\(workload.displayName) uses up to \(gpus) accelerators; team '\(team.name)' allows \(cap) per workload",
                     at: location)
             }
@@ -83,7 +85,8 @@ public struct GateEvaluator: Sendable {
             // Rules.
             for rule in policy.rules where rule.selector.selects(estimate, team: team?.name) {
                 guard let why = rule.check.violation(estimate) else { continue }
-                add(rule.id, rule.severity == .deny ? .deny : .warn, "\(rule.message): \(workload.displayName) \(why)")
+                add(rule.id, rule.severity == .deny ? .deny : .warn, "\(rule.message): \(workload.displayName) \(why)",
+                    at: rule.check.pointsAtCost ? workload.costLocation : workload.source)
             }
 
             // The month.
@@ -140,7 +143,7 @@ public struct GateEvaluator: Sendable {
                         + "monthly quota \(MoneyFormat.usd(cap))\(raised) (warns at \(Self.percent(team.quota.warnAt, of: 1)); \(basis))"
                 }
                 if let level {
-                    let result = finding("monthly-quota", level, message, at: top.workload.source, workload: nil, team: team.name,
+                    let result = finding("monthly-quota", level, message, at: top.workload.costLocation, workload: nil, team: team.name,
                                          enforcement: enforcement, exceptions: exceptions)
                     findings.append(result)
                     if result.counts { status = result.level }

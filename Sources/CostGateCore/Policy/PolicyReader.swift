@@ -7,10 +7,10 @@ public struct PolicyReader {
     var diagnostics: [Diagnostic] = []
 
     static let topKeys = ["version", "enforcement", "unowned", "defaults", "pricing", "teams", "rules", "exceptions"]
-    static let defaultsKeys = ["figure", "monthlyScale", "warnAt"]
+    static let defaultsKeys = ["figure", "monthlyScale", "warnAt", "maxIncrease", "maxIncreasePercent"]
     static let teamKeys = ["name", "match", "quota", "enforcement"]
     static let matchKeys = ["namespaces", "labels", "teamAnnotation", "accounts", "partitions"]
-    static let quotaKeys = ["perRun", "monthly", "gpusPerWorkload", "warnAt", "figure", "monthlyScale"]
+    static let quotaKeys = ["perRun", "monthly", "gpusPerWorkload", "warnAt", "figure", "monthlyScale", "maxIncrease", "maxIncreasePercent"]
 
     public init(file: String) {
         self.file = file
@@ -106,6 +106,12 @@ public struct PolicyReader {
         }
         attempt { () throws(ManifestError) in
             if let warn = try node.child("warnAt") { result.warnAt = try PolicyValues.fraction(warn) }
+        }
+        attempt { () throws(ManifestError) in
+            if let cap = try node.child("maxIncrease") { result.maxIncrease = try PolicyValues.money(cap) }
+        }
+        attempt { () throws(ManifestError) in
+            if let share = try node.child("maxIncreasePercent") { result.maxIncreasePercent = try PolicyValues.fraction(share) }
         }
         return result
     }

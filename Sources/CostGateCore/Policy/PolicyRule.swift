@@ -21,7 +21,8 @@ public struct PolicyRule: Sendable {
 
     /// Ids the gate itself uses for its findings; a rule cannot take them.
     public static let reservedIDs: Set<String> = [
-        "per-run-quota", "monthly-quota", "gpu-quota", "unowned", "exception-expired", "exception-unused",
+        "per-run-quota", "monthly-quota", "gpu-quota", "unowned", "exception-expired", "exception-unused", "increase-quota",
+        "policy-changed",
     ]
 }
 
@@ -51,6 +52,14 @@ public enum RuleCheck: Sendable, Hashable {
         case .maxDurationHours: return "maxDuration"
         case .requireDeclaredDuration: return "requireDuration"
         case .requireCheckpointOnSpot: return "requireCheckpointOnSpot"
+        }
+    }
+
+    /// Whether a violation is about the accelerators (findings point at the GPU request) rather than the whole object.
+    var pointsAtCost: Bool {
+        switch self {
+        case .forbidCapacity, .requireSpotOverGPUHours: return true
+        case .maxDurationHours, .requireDeclaredDuration, .requireCheckpointOnSpot: return false
         }
     }
 

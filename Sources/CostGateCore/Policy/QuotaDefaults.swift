@@ -33,10 +33,17 @@ public struct QuotaDefaults: Sendable, Hashable {
     public var monthlyScale: MonthlyScale
     /// Warn once spending reaches this share of a cap (0.8 = 80 %); 1 never warns before the cap.
     public var warnAt: Decimal
+    /// In a pull request (`costgate diff`): the most one change may add to a team's month, USD.
+    public var maxIncrease: Decimal?
+    /// … and as a share of the team's month before the change (0.25 = 25 %).
+    public var maxIncreasePercent: Decimal?
 
-    public init(figure: GatedFigure = .expected, monthlyScale: MonthlyScale = .nominal, warnAt: Decimal = Decimal(string: "0.8")!) {
+    public init(figure: GatedFigure = .expected, monthlyScale: MonthlyScale = .nominal, warnAt: Decimal = Decimal(string: "0.8")!,
+                maxIncrease: Decimal? = nil, maxIncreasePercent: Decimal? = nil) {
         self.figure = figure
         self.monthlyScale = monthlyScale
         self.warnAt = warnAt
+        self.maxIncrease = maxIncrease
+        self.maxIncreasePercent = maxIncreasePercent
     }
 }

@@ -30,6 +30,9 @@ public struct Quota: Sendable, Hashable {
     public var warnAt: Decimal
     public var figure: GatedFigure
     public var monthlyScale: MonthlyScale
+    /// Caps on what one change (a pull request) may add to the team's month: USD, and a share of the month before.
+    public var maxIncrease: Decimal?
+    public var maxIncreasePercent: Decimal?
     /// Where each cap is written, for explanations (`perRun`, `monthly`, `gpusPerWorkload`).
     public var locations: [String: SourceLocation]
 
@@ -41,6 +44,8 @@ public struct Quota: Sendable, Hashable {
         self.warnAt = defaults.warnAt
         self.figure = defaults.figure
         self.monthlyScale = defaults.monthlyScale
+        self.maxIncrease = defaults.maxIncrease
+        self.maxIncreasePercent = defaults.maxIncreasePercent
         self.locations = locations
     }
 }

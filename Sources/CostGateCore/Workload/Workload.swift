@@ -94,6 +94,12 @@ public struct Workload: Sendable {
     /// path their location already shows (`SlurmJob/llm-pretrain`).
     public var displayName: String { apiVersion == nil ? "\(kind)/\(name)" : id }
 
+    /// Where the cost is written: the first accelerator request (the GPU limit, the `#SBATCH --gres` line), else the
+    /// manifest's start. Findings about money point here, so an annotation lands on the line a reviewer changes.
+    public var costLocation: SourceLocation {
+        roles.lazy.compactMap { $0.accelerator?.location }.first ?? source
+    }
+
     public var runsPerMonth: Int? {
         if case .recurring(let runs, _) = pattern { return runs }
         return nil
