@@ -19,6 +19,7 @@ struct CheckCommand: ParsableCommand {
           costgate check job.yaml                      # uses .costgate.yaml at the repository root
           helm template chart/ | costgate check - --policy policy.yaml --format json
           costgate check k8s/ --policy policy.yaml --fail-on-warn --today 2026-12-01
+          costgate check k8s/ --format github --output sarif=costgate.sarif --output markdown="$GITHUB_STEP_SUMMARY"
         """)
 
     @Argument(help: ArgumentHelp("Files, directories, or - for standard input.", valueName: "path"))
@@ -26,8 +27,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup(title: "Policy") var policyOptions: PolicyOptions
 
-    @Option(help: ArgumentHelp("Output format.", valueName: ReportFormat.allCases.map(\.rawValue).joined(separator: "|")))
-    var format: String = "text"
+    @OptionGroup(title: "Output") var output: OutputOptions
 
     @Flag(help: "Exit 1 on warnings too.")
     var failOnWarn = false
@@ -40,13 +40,6 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup(title: "Pricing") var pricing: PricingOptions
     @OptionGroup(title: "Reading") var reading: ReadingOptions
-
-    func validate() throws {
-        guard ReportFormat(rawValue: format) != nil else {
-            throw ValidationError("unknown format '\(format)': expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
-                                  + Suggestion.didYouMean(format, in: ReportFormat.allCases.map(\.rawValue)))
-        }
-    }
 
     func run() throws {
         let terminal = Terminal.detect(noColor: noColor)
@@ -68,11 +61,15 @@ struct CheckCommand: ParsableCommand {
         result.estimation.diagnostics = (policyDiagnostics + priceDiagnostics + result.estimation.diagnostics).sorted()
         let status = result.exitStatus(failOnWarn: failOnWarn)
 
-        switch ReportFormat(rawValue: format)! {
-        case .text:
-            try terminal.out(CheckTextReporter(verbose: verbose, color: terminal.colorOutput).render(result, exitStatus: status))
-        case .json:
-            try terminal.out(CheckJSONReporter.render(result, exitStatus: status))
+        try output.emit(terminal) { format in
+            switch format {
+            case .text: return CheckTextReporter(verbose: verbose, color: terminal.colorOutput).render(result, exitStatus: status)
+            case .json: return CheckJSONReporter.render(result, exitStatus: status)
+            case .markdown: return MarkdownReporter(tag: output.commentTag).render(result, exitStatus: status)
+            case .sarif: return SARIFReporter.render(FindingsView(result, exitStatus: status))
+            case .junit: return JUnitReporter.render(FindingsView(result, exitStatus: status))
+            case .github: return GitHubAnnotationReporter.render(FindingsView(result, exitStatus: status))
+            }
         }
         for diagnostic in result.estimation.diagnostics { terminal.err(terminal.render(diagnostic)) }
         if status == .inputUnusable {
