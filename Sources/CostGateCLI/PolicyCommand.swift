@@ -49,8 +49,9 @@ struct PolicyValidateCommand: ParsableCommand {
 }
 
 extension PolicyOptions {
-    init(policy: String?) {
+    init(policy: String?, today: String? = nil) {
         self.init()
         self.policy = policy
+        self.today = today
     }
 }

@@ -79,9 +79,9 @@ public enum CostDiff {
         }
         guard !reasons.isEmpty else { return nil }
         let top = members.filter { $0.delta > 0 }.max { lhs, rhs in lhs.delta != rhs.delta ? lhs.delta < rhs.delta : lhs.id > rhs.id }
-        let location = top?.location ?? team.location
+        let location = top.map { ($0.head ?? $0.base)!.workload.costLocation } ?? team.location
         let percent = before > 0 ? " (+\(GateEvaluator.percent(delta, of: before)))" : ""
-        let message = "this change adds \(MoneyFormat.usd(delta))\(percent) to team '\(team.name)''s month, "
+        let message = "this change adds \(MoneyFormat.usd(delta))\(percent) to the month of team '\(team.name)', "
             + reasons.joined(separator: " and ") + (top.map { "; largest: \($0.displayName) +\(MoneyFormat.usd($0.delta))" } ?? "")
         var finding = Finding(ruleID: "increase-quota", level: .deny, message: message, location: location,
                               workload: nil, team: team.name)
