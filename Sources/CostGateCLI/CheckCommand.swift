@@ -38,6 +38,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Never colour the output.")
     var noColor = false
 
+    @OptionGroup(title: "Ledger") var ledger: LedgerOptions
     @OptionGroup(title: "Pricing") var pricing: PricingOptions
     @OptionGroup(title: "Reading") var reading: ReadingOptions
 
@@ -56,8 +57,9 @@ struct CheckCommand: ParsableCommand {
         }
         let readOptions = try reading.options(today: today, policy: policy)
         let (settings, priceDiagnostics) = try pricing.settings(fileSystem: fileSystem, policy: policy)
+        let ledgerUse = try ledger.use(policy: policy, failOnWarn: failOnWarn)
         var result = CheckPipeline(fileSystem: fileSystem)
-            .run(paths: paths, policy: policy, reading: readOptions, pricing: settings, today: today)
+            .run(paths: paths, policy: policy, reading: readOptions, pricing: settings, today: today, ledger: ledgerUse)
         result.estimation.diagnostics = (policyDiagnostics + priceDiagnostics + result.estimation.diagnostics).sorted()
         let status = result.exitStatus(failOnWarn: failOnWarn)
 
@@ -72,6 +74,13 @@ struct CheckCommand: ParsableCommand {
             }
         }
         for diagnostic in result.estimation.diagnostics { terminal.err(terminal.render(diagnostic)) }
+        if let path = result.ledgerPath, ledger.record {
+            let total = result.recorded.reduce(Int64(0)) { $0 + $1.amountCents }
+            terminal.err(result.recorded.isEmpty
+                ? "costgate: nothing recorded in the ledger \(path): the check did not pass\n"
+                : "costgate: recorded \(result.recorded.count) run\(result.recorded.count == 1 ? "" : "s") "
+                  + "(\(MoneyFormat.usd(Decimal(total) / 100))) in the ledger \(path)\n")
+        }
         if status == .inputUnusable {
             let count = result.estimation.diagnostics.filter { $0.severity == .error }.count
             terminal.err("costgate: \(count) error\(count == 1 ? "" : "s"): some input could not be used, so the check is incomplete (exit 2)\n")

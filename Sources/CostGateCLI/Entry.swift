@@ -17,6 +17,9 @@ extension CostgateCommand {
             Foundation.exit(ExitStatus.success.rawValue)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
+        } catch let failure as LedgerOpenFailure {
+            FileHandle.standardError.write(Data((failure.error.diagnostic.rendered + "\n").utf8))
+            Foundation.exit(ExitStatus.inputUnusable.rawValue)
         } catch let error as ValidationError {
             exit(withError: error)
         } catch let error as CleanExit {

@@ -5,10 +5,13 @@ import Foundation
 public struct GateEvaluator: Sendable {
     public var policy: Policy
     public var today: CalendarDay
+    /// What each team already committed this month in the ledger (runs approved earlier), USD.
+    public var committed: [String: Decimal]
 
-    public init(policy: Policy, today: CalendarDay) {
+    public init(policy: Policy, today: CalendarDay, committed: [String: Decimal] = [:]) {
         self.policy = policy
         self.today = today
+        self.committed = committed
     }
 
     public func evaluate(_ estimates: [Estimate]) -> GateReport {
@@ -116,6 +119,7 @@ public struct GateEvaluator: Sendable {
         var summaries: [TeamSummary] = []
         for team in policy.teams {
             guard let totals = teamTotals[team.name] else { continue }
+            let earlier = committed[team.name] ?? 0
             let enforcement = team.enforcement ?? policy.enforcement
             let teamExceptions = live.filter {
                 if case .team(let name) = policy.exceptions[$0].target { return name == team.name }
@@ -124,13 +128,14 @@ public struct GateEvaluator: Sendable {
             used.formUnion(teamExceptions)
             let exceptions = teamExceptions.map { policy.exceptions[$0] }
             let cap = exceptions.compactMap(\.monthly).max() ?? team.quota.monthly
-            let spent = totals.oneOff + totals.recurring
+            let spent = totals.oneOff + totals.recurring + earlier
             var status = Finding.Level.note
             if let cap {
                 let top = totals.top.max { lhs, rhs in lhs.0 != rhs.0 ? lhs.0 < rhs.0 : lhs.1.workload.id > rhs.1.workload.id }!.1
                 let raised = exceptions.contains { $0.monthly != nil } ? " (raised by an exception)" : ""
                 let scale = team.quota.monthlyScale == .max ? "recurring at their largest scale" : "recurring at nominal scale"
-                let basis = "\(team.quota.figure.rawValue) cost; \(scale), plus the one-off runs in this check; largest: \(top.workload.displayName)"
+                let ledger = earlier > 0 ? ", plus \(MoneyFormat.usd(earlier)) already committed in the ledger" : ""
+                let basis = "\(team.quota.figure.rawValue) cost; \(scale), plus the one-off runs in this check\(ledger); largest: \(top.workload.displayName)"
                 var level: Finding.Level?
                 var message = ""
                 if spent > cap {
@@ -152,14 +157,14 @@ public struct GateEvaluator: Sendable {
             let workloadStatus = verdicts.filter { $0.team == team.name }.map(\.status).max() ?? .note
             summaries.append(TeamSummary(
                 team: team.name, enforcement: enforcement, workloads: totals.count, monthly: spent, oneOff: totals.oneOff,
-                recurring: totals.recurring, monthlyCap: cap, perRunCap: team.quota.perRun, figure: team.quota.figure,
+                recurring: totals.recurring, committed: earlier, monthlyCap: cap, perRunCap: team.quota.perRun, figure: team.quota.figure,
                 monthlyScale: team.quota.monthlyScale, status: Swift.max(status, workloadStatus)))
         }
         if let totals = teamTotals[nil] {
             let status = verdicts.filter { $0.team == nil }.map(\.status).max() ?? .note
             summaries.append(TeamSummary(
                 team: nil, enforcement: policy.enforcement, workloads: totals.count, monthly: totals.oneOff + totals.recurring,
-                oneOff: totals.oneOff, recurring: totals.recurring, monthlyCap: nil, perRunCap: nil, figure: policy.defaults.figure,
+                oneOff: totals.oneOff, recurring: totals.recurring, committed: 0, monthlyCap: nil, perRunCap: nil, figure: policy.defaults.figure,
                 monthlyScale: policy.defaults.monthlyScale, status: status))
         }
 

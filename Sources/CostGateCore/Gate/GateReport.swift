@@ -56,6 +56,8 @@ public struct TeamSummary: Sendable {
     public var monthly: Decimal
     public var oneOff: Decimal
     public var recurring: Decimal
+    /// Runs approved earlier this month (the ledger), already part of `monthly`.
+    public var committed: Decimal
     public var monthlyCap: Decimal?
     public var perRunCap: Decimal?
     public var figure: GatedFigure

@@ -19,6 +19,8 @@ public struct Policy: Sendable {
     public var teams: [Team]
     public var rules: [PolicyRule]
     public var exceptions: [PolicyException]
+    /// The spend ledger (`ledger:`), resolved against the policy file's directory.
+    public var ledgerPath: String?
 
     public init(file: String, version: Int = 1, enforcement: Enforcement = .enforce, unowned: UnownedAction = .deny,
                 unownedLocation: SourceLocation? = nil, defaults: QuotaDefaults = QuotaDefaults(),

@@ -6,7 +6,7 @@ public struct PolicyReader {
     public let file: String
     var diagnostics: [Diagnostic] = []
 
-    static let topKeys = ["version", "enforcement", "unowned", "defaults", "pricing", "teams", "rules", "exceptions"]
+    static let topKeys = ["version", "enforcement", "unowned", "defaults", "pricing", "teams", "rules", "exceptions", "ledger"]
     static let defaultsKeys = ["figure", "monthlyScale", "warnAt", "maxIncrease", "maxIncreasePercent"]
     static let teamKeys = ["name", "match", "quota", "enforcement"]
     static let matchKeys = ["namespaces", "labels", "teamAnnotation", "accounts", "partitions"]
@@ -57,6 +57,14 @@ public struct PolicyReader {
                 policy.unownedLocation = node.location
             }
         }
+        let policyFile = file
+        attempt { () throws(ManifestError) in
+            guard let ledger = try cursor.optionalString("ledger") else { return }
+            guard !ledger.isEmpty else {
+                throw .invalidValue(path: "ledger", value: ledger, reason: "expected the path of the ledger file", at: cursor.location)
+            }
+            policy.ledgerPath = Self.resolve(ledger, against: policyFile)
+        }
         if let defaults = attempt({ () throws(ManifestError) in try cursor.child("defaults") }) ?? nil {
             policy.defaults = readDefaults(defaults, base: QuotaDefaults(), keys: Self.defaultsKeys)
         }
@@ -91,6 +99,12 @@ public struct PolicyReader {
             return nil
         }
         return version
+    }
+
+    /// A path in the policy, relative to the policy file's directory (absolute paths as they are).
+    static func resolve(_ path: String, against file: String) -> String {
+        guard !path.hasPrefix("/"), let slash = file.lastIndex(of: "/"), file != "-" else { return path }
+        return String(file[...slash]) + path
     }
 
     // MARK: - Defaults and teams

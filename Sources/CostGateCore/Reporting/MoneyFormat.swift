@@ -1,8 +1,8 @@
 import Foundation
 
 /// `$1,234.56`: USD rounded to cents with thousands separators, the same on every machine.
-enum MoneyFormat {
-    static func usd(_ value: Decimal) -> String {
+public enum MoneyFormat {
+    public static func usd(_ value: Decimal) -> String {
         // Whole cents as an integer: Decimal's description costs tens of thousands of instructions.
         let cents = NSDecimalNumber(decimal: (value * 100).rounded(0)).int64Value
         let negative = cents < 0

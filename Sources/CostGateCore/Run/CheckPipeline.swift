@@ -1,6 +1,6 @@
 import Foundation
 
-/// `costgate check`: the policy's pricing applied, the inputs estimated, the gate evaluated.
+/// `costgate check`: the inputs estimated and gated, optionally against (and into) the spend ledger.
 public struct CheckPipeline: Sendable {
     public var fileSystem: any FileSystem
 
@@ -9,12 +9,71 @@ public struct CheckPipeline: Sendable {
     }
 
     /// Runs the check. `reading` and `pricing` are final: the policy's pricing section already applied
-    /// (`PolicyPricing.apply`) under the command line's flags.
-    public func run(paths: [String], policy: Policy, reading: ReadOptions, pricing: PricingSettings, today: CalendarDay) -> CheckResult {
-        let estimation = EstimationPipeline(fileSystem: fileSystem)
+    /// (`PolicyPricing.apply`) under the command line's flags. With `ledger`, the month counts the runs
+    /// approved earlier, and a passing check with `ledger.record` records its one-off runs, in one
+    /// transaction. A ledger that cannot be used is an input error (exit 2), never skipped.
+    public func run(paths: [String], policy: Policy, reading: ReadOptions, pricing: PricingSettings, today: CalendarDay,
+                    ledger: LedgerUse? = nil) -> CheckResult {
+        var estimation = EstimationPipeline(fileSystem: fileSystem)
             .run(EstimationRequest(paths: paths, reading: reading, pricing: pricing))
-        let gate = GateEvaluator(policy: policy, today: today).evaluate(estimation.estimates)
-        return CheckResult(estimation: estimation, gate: gate, policy: policy)
+        guard let ledger else {
+            let gate = GateEvaluator(policy: policy, today: today).evaluate(estimation.estimates)
+            return CheckResult(estimation: estimation, gate: gate, policy: policy)
+        }
+        let oneOff = estimation.estimates.filter { $0.workload.pattern == .oneOff }
+        let inputErrors = estimation.hasErrors
+        do {
+            let replacing = (commit: ledger.commit, workloads: Set(oneOff.map(\.workload.id)))
+            let (gate, recorded) = try ledger.ledger.gate(month: reading.month, replacing: replacing) { committed -> (result: GateReport, record: [LedgerEntry]) in
+                let gate = GateEvaluator(policy: policy, today: today, committed: committed).evaluate(estimation.estimates)
+                let passes = !inputErrors && gate.denies == 0 && !(ledger.failOnWarn && gate.warnings > 0)
+                guard ledger.record, passes else { return (gate, []) }
+                return (gate, oneOff.map { ledger.entry(for: $0, gate: gate, month: reading.month) })
+            }
+            var result = CheckResult(estimation: estimation, gate: gate, policy: policy)
+            result.ledgerPath = ledger.ledger.path
+            result.recorded = recorded
+            return result
+        } catch {
+            estimation.diagnostics = (estimation.diagnostics + [error.diagnostic]).sorted()
+            let gate = GateEvaluator(policy: policy, today: today).evaluate(estimation.estimates)
+            var result = CheckResult(estimation: estimation, gate: gate, policy: policy)
+            result.ledgerPath = ledger.ledger.path
+            return result
+        }
+    }
+}
+
+/// How a check uses the ledger.
+public struct LedgerUse: Sendable {
+    public var ledger: Ledger
+    /// Record the approved one-off runs when the check passes.
+    public var record: Bool
+    public var commit: String?
+    public var pullRequest: String?
+    /// A warning fails the check, so nothing is recorded then.
+    public var failOnWarn: Bool
+    public var now: Date
+
+    public init(ledger: Ledger, record: Bool, commit: String? = nil, pullRequest: String? = nil, failOnWarn: Bool = false,
+                now: Date = Date()) {
+        self.ledger = ledger
+        self.record = record
+        self.commit = commit
+        self.pullRequest = pullRequest
+        self.failOnWarn = failOnWarn
+        self.now = now
+    }
+
+    func entry(for estimate: Estimate, gate: GateReport, month: CalendarMonth) -> LedgerEntry {
+        let verdict = gate.workloads.first { $0.id == estimate.workload.id }
+        let figure = verdict?.figure ?? .expected
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return LedgerEntry(workload: estimate.workload.id, name: estimate.workload.displayName, team: verdict?.team,
+                           month: month.description, amountCents: LedgerEntry.cents(verdict?.monthlyCost ?? figure.value(of: estimate.cost)),
+                           figure: figure.rawValue, recordedAt: formatter.string(from: now), commit: commit, pullRequest: pullRequest,
+                           source: "\(estimate.workload.source.file):\(estimate.workload.source.line)")
     }
 }
 
@@ -23,6 +82,16 @@ public struct CheckResult: Sendable {
     public var estimation: EstimationResult
     public var gate: GateReport
     public var policy: Policy
+    /// The ledger consulted, when one was.
+    public var ledgerPath: String?
+    /// The runs this check recorded.
+    public var recorded: [LedgerEntry] = []
+
+    public init(estimation: EstimationResult, gate: GateReport, policy: Policy) {
+        self.estimation = estimation
+        self.gate = gate
+        self.policy = policy
+    }
 
     /// The contract: 2 when any input (or the policy) was unusable, else 1 on a deny (or a warning under
     /// `failOnWarn`), else 0. An input error never passes and never looks like an overspend.

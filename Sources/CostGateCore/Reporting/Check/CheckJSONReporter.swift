@@ -23,6 +23,12 @@ public enum CheckJSONReporter {
             "unowned": .string(result.policy.unowned.rawValue),
         ])
         members["today"] = .string(gate.today.description)
+        members["ledger"] = result.ledgerPath.map { path in
+            .object(["file": .string(path), "recorded": .array(result.recorded.map { entry in
+                .object(["id": entry.id.map { .int(Int($0)) } ?? .null, "workload": .string(entry.workload), "team": .optional(entry.team),
+                         "amount": .money(entry.amount), "month": .string(entry.month)])
+            })])
+        } ?? .null
         members["findings"] = .array(gate.findings.map(finding))
         members["teams"] = .array(gate.teams.map(team))
         members["summary"] = .object([
@@ -90,6 +96,7 @@ public enum CheckJSONReporter {
             "workloads": .int(summary.workloads),
             "oneOff": .money(summary.oneOff),
             "recurring": .money(summary.recurring),
+            "committed": .money(summary.committed),
             "monthly": .money(summary.monthly),
             "monthlyQuota": summary.monthlyCap.map(JSONValue.money) ?? .null,
             "remaining": summary.remaining.map(JSONValue.money) ?? .null,

@@ -35,12 +35,16 @@ public struct CheckTextReporter: Sendable {
         }
         if !gate.teams.isEmpty {
             output += "\n" + bold("Teams, \(result.estimation.month)") + "\n"
-            var table = TextTable(headers: ["TEAM", "MODE", "WORKLOADS", "ONE-OFF", "RECURRING", "MONTH", "QUOTA", "REMAINING", "STATUS"],
-                                  alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .left])
+            // The ledger column only when a ledger was consulted: the plain check's table stays as it was.
+            let ledger = result.ledgerPath != nil
+            var table = TextTable(headers: ["TEAM", "MODE", "WORKLOADS", "ONE-OFF", "RECURRING"] + (ledger ? ["COMMITTED"] : [])
+                                      + ["MONTH", "QUOTA", "REMAINING", "STATUS"],
+                                  alignments: [.left, .left, .right, .right, .right] + (ledger ? [.right] : []) + [.right, .right, .right, .left])
             for summary in gate.teams {
                 table.rows.append([
                     summary.team ?? "(unowned)", summary.enforcement.rawValue, "\(summary.workloads)", MoneyFormat.usd(summary.oneOff),
-                    MoneyFormat.usd(summary.recurring), MoneyFormat.usd(summary.monthly), summary.monthlyCap.map(MoneyFormat.usd) ?? "-",
+                    MoneyFormat.usd(summary.recurring)] + (ledger ? [MoneyFormat.usd(summary.committed)] : []) + [
+                    MoneyFormat.usd(summary.monthly), summary.monthlyCap.map(MoneyFormat.usd) ?? "-",
                     summary.remaining.map(MoneyFormat.usd) ?? "-", status(summary.status, waived: false),
                 ])
             }
