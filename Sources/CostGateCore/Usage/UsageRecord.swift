@@ -1,0 +1,82 @@
+import Foundation
+
+/// One row of actual spend from a usage export (a SLURM job, a FOCUS billing row, an OpenCost
+/// allocation), in USD, with what team attribution can use and the place it was read from.
+public struct UsageRecord: Sendable, Hashable {
+    public enum Source: String, Sendable, Hashable, CaseIterable {
+        /// `sacct --parsable2 --noheader` output.
+        case sacct
+        /// A FinOps FOCUS billing export (CSV).
+        case focus
+        /// An OpenCost `/allocation` API response (JSON).
+        case opencost
+    }
+
+    public var source: Source
+    /// The row's place (`usage.csv:42:1`).
+    public var location: SourceLocation
+    /// Job id, resource id or allocation name: what an estimate's run can be matched with.
+    public var id: String
+    /// Job name or workload name, when the export has one.
+    public var name: String?
+    public var start: Date?
+    public var end: Date?
+    /// The month the spend is charged to (the row's start, UTC).
+    public var month: CalendarMonth
+    /// USD.
+    public var cost: Decimal
+    public var gpuHours: Decimal?
+    public var attribution: UsageAttribution
+    /// Idle or shared cost no workload requested (OpenCost `__idle__`, untagged shared rows): split among
+    /// teams by the policy's audit settings rather than owned.
+    public var shared: Bool
+    /// How the row was priced or read (partition rate used, fallbacks).
+    public var notes: [String]
+
+    public init(source: Source, location: SourceLocation, id: String, name: String? = nil, start: Date? = nil, end: Date? = nil,
+                month: CalendarMonth, cost: Decimal, gpuHours: Decimal? = nil, attribution: UsageAttribution = UsageAttribution(),
+                shared: Bool = false, notes: [String] = []) {
+        self.source = source
+        self.location = location
+        self.id = id
+        self.name = name
+        self.start = start
+        self.end = end
+        self.month = month
+        self.cost = cost
+        self.gpuHours = gpuHours
+        self.attribution = attribution
+        self.shared = shared
+        self.notes = notes
+    }
+}
+
+/// What a usage row says about its owner.
+public struct UsageAttribution: Sendable, Hashable {
+    public var account: String?
+    public var partition: String?
+    public var namespace: String?
+    public var labels: [String: String]
+    /// FOCUS `Tags`.
+    public var tags: [String: String]
+
+    public init(account: String? = nil, partition: String? = nil, namespace: String? = nil, labels: [String: String] = [:],
+                tags: [String: String] = [:]) {
+        self.account = account
+        self.partition = partition
+        self.namespace = namespace
+        self.labels = labels
+        self.tags = tags
+    }
+}
+
+/// What one usage file yields.
+public struct UsageReading: Sendable {
+    public var records: [UsageRecord] = []
+    public var diagnostics: [Diagnostic] = []
+
+    public init(records: [UsageRecord] = [], diagnostics: [Diagnostic] = []) {
+        self.records = records
+        self.diagnostics = diagnostics
+    }
+}
