@@ -21,6 +21,8 @@ public struct Policy: Sendable {
     public var exceptions: [PolicyException]
     /// The spend ledger (`ledger:`), resolved against the policy file's directory.
     public var ledgerPath: String?
+    /// How `costgate audit` allocates actual spend (`audit:`).
+    public var audit = AuditSettings()
 
     public init(file: String, version: Int = 1, enforcement: Enforcement = .enforce, unowned: UnownedAction = .deny,
                 unownedLocation: SourceLocation? = nil, defaults: QuotaDefaults = QuotaDefaults(),

@@ -6,7 +6,8 @@ public struct PolicyReader {
     public let file: String
     var diagnostics: [Diagnostic] = []
 
-    static let topKeys = ["version", "enforcement", "unowned", "defaults", "pricing", "teams", "rules", "exceptions", "ledger"]
+    static let topKeys = ["version", "enforcement", "unowned", "defaults", "pricing", "teams", "rules", "exceptions", "ledger", "audit"]
+    static let auditKeys = ["mode", "sharedCost", "teamTags"]
     static let defaultsKeys = ["figure", "monthlyScale", "warnAt", "maxIncrease", "maxIncreasePercent"]
     static let teamKeys = ["name", "match", "quota", "enforcement"]
     static let matchKeys = ["namespaces", "labels", "teamAnnotation", "accounts", "partitions"]
@@ -64,6 +65,16 @@ public struct PolicyReader {
                 throw .invalidValue(path: "ledger", value: ledger, reason: "expected the path of the ledger file", at: cursor.location)
             }
             policy.ledgerPath = Self.resolve(ledger, against: policyFile)
+        }
+        if let audit = attempt({ () throws(ManifestError) in try cursor.child("audit") }) ?? nil {
+            checkAllKeys(audit, allowed: Self.auditKeys)
+            attempt { () throws(ManifestError) in
+                if let mode = try audit.child("mode") { policy.audit.mode = try PolicyValues.choice(mode, AuditSettings.Mode.self) }
+                if let split = try audit.child("sharedCost") {
+                    policy.audit.sharedCost = try PolicyValues.choice(split, AuditSettings.SharedSplit.self)
+                }
+                if let tags = try audit.child("teamTags") { policy.audit.teamTags = try PolicyValues.strings(tags) }
+            }
         }
         if let defaults = attempt({ () throws(ManifestError) in try cursor.child("defaults") }) ?? nil {
             policy.defaults = readDefaults(defaults, base: QuotaDefaults(), keys: Self.defaultsKeys)

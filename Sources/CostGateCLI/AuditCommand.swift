@@ -1,0 +1,150 @@
+import ArgumentParser
+import CostGateCore
+import Foundation
+
+/// `costgate audit [PATH...] --usage KIND=FILE`
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit each team's month: actual usage, ledger commitments and recurring workloads against the quota.",
+        discussion: """
+        Per team: what the usage exports say was spent this month, what the ledger approved that is not billed yet, what
+        the recurring and long-running workloads in PATH will cost for the rest of the month, the quota and the
+        projected end-of-month total. Shared and idle usage is split even or proportionally (policy 'audit:') and shown
+        apart (showback) or charged to teams (chargeback). Ledger runs matched with their actual usage show how well
+        estimates hold.
+
+        Usage KINDs: sacct (sacct -a -X -P --noheader --noconvert --format=\(SacctImporter.fields.joined(separator: ","))),
+        focus (a FinOps FOCUS CSV export), opencost (an OpenCost /allocation JSON response).
+
+        Alerts go to COSTGATE_ALERTMANAGER_URL (Alertmanager API v2) and COSTGATE_WEBHOOK_URL (Slack-compatible)
+        when set; a failed delivery is reported and never changes the exit status.
+
+        Exit status: 0 every team within quota (or over in showback), 1 a team in enforce mode over, 2 unusable input.
+
+        Examples:
+          costgate audit k8s/ --usage sacct=sacct.txt --usage opencost=allocation.json --ledger spend.db
+          costgate audit --usage focus=billing.csv --month 2026-11 --format prometheus > /var/lib/node_exporter/costgate.prom
+        """)
+
+    @Argument(help: ArgumentHelp("Manifests and sbatch scripts whose recurring workloads are projected (optional).", valueName: "path"))
+    var paths: [String] = []
+
+    @OptionGroup(title: "Policy") var policyOptions: PolicyOptions
+
+    @Option(help: ArgumentHelp("The spend ledger (default: the policy's 'ledger:').", valueName: "file"))
+    var ledger: String?
+
+    @Option(name: .customLong("usage"), help: ArgumentHelp("A usage export (repeatable): sacct=FILE, focus=FILE, opencost=FILE.",
+                                                            valueName: "kind=file"))
+    var usage: [String] = []
+
+    @Option(help: ArgumentHelp("Output format.", valueName: "text|json|markdown|prometheus"))
+    var format: String = "text"
+
+    @Option(name: .customLong("output"), help: ArgumentHelp("Also write FORMAT to PATH (repeatable).", valueName: "format=path"))
+    var outputs: [String] = []
+
+    @Flag(help: "Do not send alerts even when COSTGATE_ALERTMANAGER_URL or COSTGATE_WEBHOOK_URL is set.")
+    var noAlerts = false
+
+    @Flag(help: "Alert only on teams over their quota, not on warnings.")
+    var alertOnlyOver = false
+
+    @OptionGroup(title: "Pricing") var pricing: PricingOptions
+    @OptionGroup(title: "Reading") var reading: ReadingOptions
+
+    static let formats = ["text", "json", "markdown", "prometheus"]
+
+    func validate() throws {
+        _ = try usageInputs()
+        _ = try reports()
+    }
+
+    func usageInputs() throws -> [(source: UsageRecord.Source, file: String)] {
+        try usage.map { spec in
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            let kinds = UsageRecord.Source.allCases.map(\.rawValue)
+            guard parts.count == 2, !parts[1].isEmpty, let source = UsageRecord.Source(rawValue: parts[0]) else {
+                throw ValidationError("invalid --usage '\(spec)': expected KIND=FILE with KIND one of \(kinds.joined(separator: ", "))"
+                                      + Suggestion.didYouMean(parts.first ?? "", in: kinds))
+            }
+            return (source, parts[1])
+        }
+    }
+
+    func reports() throws -> (standard: String, files: [(format: String, path: String)]) {
+        guard Self.formats.contains(format) else {
+            throw ValidationError("unknown format '\(format)': expected \(Self.formats.joined(separator: ", "))" + Suggestion.didYouMean(format, in: Self.formats))
+        }
+        let files = try outputs.map { spec -> (format: String, path: String) in
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[1].isEmpty, Self.formats.contains(parts[0]) else {
+                throw ValidationError("invalid --output '\(spec)': expected FORMAT=PATH with FORMAT one of \(Self.formats.joined(separator: ", "))")
+            }
+            return (parts[0], parts[1])
+        }
+        return (format, files)
+    }
+
+    func run() throws {
+        let terminal = Terminal.detect(noColor: false)
+        let fileSystem = LocalFileSystem()
+        let today = try policyOptions.day()
+        guard let (_, loaded, policyDiagnostics) = try policyOptions.load(terminal: terminal, fileSystem: fileSystem, required: true) else { return }
+        guard let policy = loaded else {
+            for diagnostic in policyDiagnostics { terminal.err(terminal.render(diagnostic)) }
+            terminal.err("costgate: the policy is unusable: nothing was audited (exit 2)\n")
+            throw ExitCode(ExitStatus.inputUnusable.rawValue)
+        }
+        let readOptions = try reading.options(today: today, policy: policy)
+        let (settings, priceDiagnostics) = try pricing.settings(fileSystem: fileSystem, policy: policy)
+        var ledgerHandle: Ledger?
+        var ledgerDiagnostics: [Diagnostic] = []
+        if let path = ledger ?? policy.ledgerPath {
+            if FileManager.default.fileExists(atPath: path) {
+                do { ledgerHandle = try Ledger(path: path) } catch { ledgerDiagnostics.append(error.diagnostic) }
+            } else {
+                ledgerDiagnostics.append(LedgerError.cannotOpen(path: path, reason: "no such file").diagnostic)
+            }
+        }
+        var report = AuditPipeline(fileSystem: fileSystem).run(paths: paths, policy: policy, reading: readOptions, pricing: settings,
+                                                               today: today, ledger: ledgerHandle, usage: try usageInputs())
+        report.diagnostics = (policyDiagnostics + priceDiagnostics + ledgerDiagnostics + report.diagnostics).sorted()
+
+        let (standard, files) = try reports()
+        func render(_ format: String) -> String {
+            switch format {
+            case "json": return AuditJSONReporter.render(report)
+            case "markdown": return AuditMarkdownReporter.render(report)
+            case "prometheus": return PrometheusReporter.render(report)
+            default: return AuditTextReporter.render(report)
+            }
+        }
+        for file in files {
+            do {
+                try Data(render(file.format).utf8).write(to: URL(fileURLWithPath: file.path))
+            } catch {
+                throw OutputError(reason: "cannot write \(file.format) to \(file.path): \(error.localizedDescription)")
+            }
+        }
+        try terminal.out(render(standard))
+        for diagnostic in report.diagnostics { terminal.err(terminal.render(diagnostic)) }
+
+        if !noAlerts {
+            let (targets, problems) = AlertTarget.fromEnvironment(ProcessInfo.processInfo.environment)
+            for problem in problems { terminal.err("costgate: warning: \(problem); no alert sent there\n") }
+            let alerts = Alert.from(report, now: Date(), includeWarnings: !alertOnlyOver)
+            if !targets.isEmpty {
+                let failures = AlertSender().send(alerts, report: report, to: targets)
+                for failure in failures { terminal.err("costgate: warning: \(failure)\n") }
+                let delivered = targets.count - failures.count
+                if !alerts.isEmpty && delivered > 0 {
+                    terminal.err("costgate: \(alerts.count) alert\(alerts.count == 1 ? "" : "s") sent to "
+                                 + targets.filter { target in !failures.contains { $0.contains(target.variable) } }.map(\.variable).joined(separator: ", ") + "\n")
+                }
+            }
+        }
+        if report.exitStatus != .success { throw ExitCode(report.exitStatus.rawValue) }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Where alerts go. URLs come from the environment (they often carry secrets) and are never printed;
+/// messages name the variable instead.
+public struct AlertTarget: Sendable {
+    public enum Kind: String, Sendable { case alertmanager, webhook }
+    public var kind: Kind
+    public var url: URL
+    /// The environment variable the URL came from, for messages.
+    public var variable: String
+
+    public init(kind: Kind, url: URL, variable: String) {
+        self.kind = kind
+        self.url = url
+        self.variable = variable
+    }
+
+    /// `COSTGATE_ALERTMANAGER_URL` (the Alertmanager base, e.g. http://alertmanager:9093) and
+    /// `COSTGATE_WEBHOOK_URL` (a Slack-compatible incoming webhook).
+    public static func fromEnvironment(_ environment: [String: String]) -> (targets: [AlertTarget], problems: [String]) {
+        var targets: [AlertTarget] = []
+        var problems: [String] = []
+        for (variable, kind) in [("COSTGATE_ALERTMANAGER_URL", Kind.alertmanager), ("COSTGATE_WEBHOOK_URL", Kind.webhook)] {
+            guard let text = environment[variable], !text.isEmpty else { continue }
+            guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+                problems.append("\(variable) is not an http(s) URL")
+                continue
+            }
+            targets.append(AlertTarget(kind: kind, url: url, variable: variable))
+        }
+        return (targets, problems)
+    }
+}
+
+/// Sends alerts with retries and backoff. Delivery never changes an audit's verdict: failures are
+/// returned for the caller to report.
+public struct AlertSender: Sendable {
+    public var attempts: Int
+    public var backoff: TimeInterval
+    public var timeout: TimeInterval
+
+    public init(attempts: Int = 3, backoff: TimeInterval = 0.5, timeout: TimeInterval = 10) {
+        self.attempts = attempts
+        self.backoff = backoff
+        self.timeout = timeout
+    }
+
+    /// Delivers to every target; returns one message per target that failed after all attempts.
+    public func send(_ alerts: [Alert], report: AuditReport, to targets: [AlertTarget]) -> [String] {
+        var failures: [String] = []
+        for target in targets {
+            let body: Data
+            let endpoint: URL
+            switch target.kind {
+            case .alertmanager:
+                guard !alerts.isEmpty else { continue }
+                endpoint = target.url.appendingPathComponent("api/v2/alerts")
+                body = Data(Self.alertmanagerBody(alerts).utf8)
+            case .webhook:
+                guard !alerts.isEmpty else { continue }
+                endpoint = target.url
+                body = Data(Self.webhookBody(alerts, report: report).utf8)
+            }
+            if let failure = post(body, to: endpoint) {
+                failures.append("alert delivery to \(target.kind.rawValue) (\(target.variable)) failed after \(attempts) attempt"
+                                + "\(attempts == 1 ? "" : "s"): \(failure)")
+            }
+        }
+        return failures
+    }
+
+    /// POSTs JSON; nil on a 2xx, else why (retried on network errors, 429 and 5xx).
+    func post(_ body: Data, to url: URL) -> String? {
+        var last = "no attempt"
+        for attempt in 0..<max(1, attempts) {
+            if attempt > 0 { Thread.sleep(forTimeInterval: backoff * Double(1 << (attempt - 1))) }
+            var request = URLRequest(url: url, timeoutInterval: timeout)
+            request.httpMethod = "POST"
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = body
+            let outcome = Self.perform(request)
+            switch outcome {
+            case .success(let status) where (200..<300).contains(status):
+                return nil
+            case .success(let status):
+                last = "HTTP \(status)"
+                if status != 429 && status < 500 { return last }
+            case .failure(let reason):
+                last = reason
+            }
+        }
+        return last
+    }
+
+    enum Outcome { case success(Int), failure(String) }
+
+    static func perform(_ request: URLRequest) -> Outcome {
+        final class Box: @unchecked Sendable { var outcome: Outcome = .failure("no response") }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let task = URLSession.shared.dataTask(with: request) { _, response, error in
+            if let error {
+                box.outcome = .failure(error.localizedDescription)
+            } else if let http = response as? HTTPURLResponse {
+                box.outcome = .success(http.statusCode)
+            }
+            done.signal()
+        }
+        task.resume()
+        done.wait()
+        return box.outcome
+    }
+
+    /// Alertmanager API v2 `postableAlerts`.
+    static func alertmanagerBody(_ alerts: [Alert]) -> String {
+        let formatter = ISO8601DateFormatter()
+        return JSONValue.array(alerts.map { alert in
+            .object([
+                "labels": .object(alert.labels.mapValues(JSONValue.string)),
+                "annotations": .object(alert.annotations.mapValues(JSONValue.string)),
+                "startsAt": .string(formatter.string(from: alert.startsAt)),
+                "endsAt": .string(formatter.string(from: alert.endsAt)),
+            ])
+        }).rendered()
+    }
+
+    /// A Slack-compatible incoming-webhook body (`text`, with mrkdwn).
+    static func webhookBody(_ alerts: [Alert], report: AuditReport) -> String {
+        var lines = ["*costgate audit \(report.month)*: \(alerts.count) team\(alerts.count == 1 ? "" : "s") need attention"]
+        for alert in alerts.sorted(by: { ($0.labels["team"] ?? "") < ($1.labels["team"] ?? "") }) {
+            let icon = alert.labels["severity"] == "critical" ? ":red_circle:" : ":warning:"
+            lines.append("\(icon) \(alert.annotations["summary"] ?? "") — \(alert.annotations["description"] ?? "")")
+        }
+        return JSONValue.object(["text": .string(lines.joined(separator: "\n"))]).rendered()
+    }
+}
