@@ -39,7 +39,7 @@ extension KubernetesReader {
         if (try spec.optionalBool("suspend")) == true {
             assumptions.append("\(spec.path).suspend is true: priced as if resumed (Kueue admits Ray clusters by resuming them)")
         }
-        assumptions.append("Ray workers are independent replicas for the spot model, not a synchronous gang")
+        if roles.count > 1 { assumptions.append("Ray workers are independent replicas for the spot model, not a synchronous gang") }
         return RayClusterReading(roles: roles, assumptions: assumptions)
     }
 

@@ -62,7 +62,8 @@ extension KubernetesReader {
             return [try workload(object, roles: cluster.roles, pattern: .longRunning, duration: monthDuration(),
                                  extraAssumptions: cluster.assumptions)]
         }
-        if let deletion { cluster.assumptions.insert("deletionStrategy \(deletion) removes the cluster after the job: priced as one run", at: 0) }
+        cluster.assumptions.insert(deletion.map { "deletionStrategy \($0) removes the cluster after the job: priced as one run" }
+            ?? "shutdownAfterJobFinishes: the cluster is deleted when the job ends: priced as one run", at: 0)
         try addRaySubmitter(spec, object: object, to: &cluster, diagnostics: &diagnostics)
         if let retries = try spec.optionalInt("backoffLimit"), retries > 0 {
             cluster.assumptions.append("backoffLimit \(retries): each retry creates a new RayCluster, so failures could multiply "
