@@ -16,9 +16,11 @@ enum AutoscalerJoin {
                 continue
             }
             for roleIndex in workloads[index].roles.indices {
-                let declared = workloads[index].roles[roleIndex].replicas.nominal
+                // The HPA counts the target's replicas (a LeaderWorkerSet's groups); a role may hold several pods per replica.
+                let perReplica = workloads[index].roles[roleIndex].podsPerReplica
+                let declared = perReplica > 0 ? workloads[index].roles[roleIndex].replicas.nominal / perReplica : 0
                 let nominal = min(max(declared, hpa.minReplicas), hpa.maxReplicas)
-                workloads[index].roles[roleIndex].replicas = ReplicaRange(min: hpa.minReplicas, nominal: nominal, max: hpa.maxReplicas)
+                workloads[index].roles[roleIndex].replicas = ReplicaRange(min: hpa.minReplicas, nominal: nominal, max: hpa.maxReplicas) * perReplica
             }
             workloads[index].assumptions.append(
                 "scaled by HorizontalPodAutoscaler '\(hpa.name)' (\(hpa.location)): \(hpa.minReplicas)…\(hpa.maxReplicas) replicas")

@@ -9,6 +9,8 @@ public struct WorkloadRole: Hashable, Sendable {
     public var cpu: Decimal
     /// Memory per replica in bytes.
     public var memoryBytes: Int64
+    /// Pods of this role per replica of what an autoscaler scales (a LeaderWorkerSet group holds size − 1 workers); 1 for most kinds.
+    public var podsPerReplica = 1
 
     public init(name: String, replicas: ReplicaRange, accelerator: AcceleratorRequest?, cpu: Decimal, memoryBytes: Int64) {
         self.name = name
