@@ -83,9 +83,16 @@ struct DiffCommand: ParsableCommand {
         }
         let readOptions = try reading.options(today: day, policy: policy)
         let (settings, priceDiagnostics) = try pricing.settings(fileSystem: LocalFileSystem(), policy: policy)
+        // A path on one side only (a file the change adds or removes) is simply absent from the other.
         let inputs = paths.isEmpty ? ["."] : paths
-        let baseResult = CheckPipeline(fileSystem: baseFiles).run(paths: inputs, policy: policy, reading: readOptions, pricing: settings, today: day)
-        var headResult = CheckPipeline(fileSystem: headFiles).run(paths: inputs, policy: policy, reading: readOptions, pricing: settings, today: day)
+        let missing = inputs.filter { !baseFiles.exists($0) && !headFiles.exists($0) }
+        guard missing.isEmpty else {
+            throw ValidationError("not in either tree: \(missing.joined(separator: ", "))")
+        }
+        let baseInputs = inputs.filter { baseFiles.exists($0) }
+        let headInputs = inputs.filter { headFiles.exists($0) }
+        let baseResult = CheckPipeline(fileSystem: baseFiles).run(paths: baseInputs, policy: policy, reading: readOptions, pricing: settings, today: day)
+        var headResult = CheckPipeline(fileSystem: headFiles).run(paths: headInputs, policy: policy, reading: readOptions, pricing: settings, today: day)
         headResult.estimation.diagnostics = (policyDiagnostics + priceDiagnostics + headResult.estimation.diagnostics).sorted()
         let diff = CostDiff.compute(base: baseResult, head: headResult, policy: policy, policySide: choice.side,
                                     policyChanged: choice.changed)

@@ -29,6 +29,13 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(outcome.stdout.contains("policy .costgate.yaml from the head"), outcome.stdout)
     }
 
+    func testChangedFilesOnlyOneSideHasAreAddedOrRemoved() throws {
+        let outcome = try diff(["k8s/old.yaml", "k8s/fresh.yaml"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("PASS: 1 added, 1 removed, month $10.00 → $60.00 (+$50.00)"), outcome.stdout)
+        XCTAssertEqual(try diff(["k8s/nowhere.yaml"]).status, 64)
+    }
+
     func testEveryFormatMatchesItsGolden() throws {
         for (format, golden) in [("json", "diff-trees.json"), ("markdown", "diff-trees.md"), ("junit", "diff-trees.junit.xml"),
                                  ("github", "diff-trees.github.txt"), ("sarif", "diff-trees.sarif")] {
