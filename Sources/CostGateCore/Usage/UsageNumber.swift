@@ -5,8 +5,9 @@ enum UsageNumber {
     private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// `12`, `-0.5`, `3.673390`, `1e-05`, `2.5E+3`: an optional sign, digits with an optional fraction
-    /// and an optional exponent (FOCUS numeric values and JSON numbers allow them); nil for anything
-    /// else, including partial numbers such as `1.2x`, thousands separators and currency signs.
+    /// and an optional exponent (JSON numbers have them; FOCUS forbids them, but float-writing exporters
+    /// produce them); nil for anything else, including partial numbers such as `1.2x`, thousands
+    /// separators and currency signs.
     static func decimal(_ text: String) -> Decimal? {
         let bytes = Array(text.utf8)
         var index = 0

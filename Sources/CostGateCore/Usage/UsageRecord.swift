@@ -32,8 +32,9 @@ public struct UsageRecord: Sendable, Hashable {
     /// or unknown.
     public var gpuModel: GPUModel?
     public var attribution: UsageAttribution
-    /// Idle or shared cost no workload requested (OpenCost `__idle__`, untagged shared rows): split among
-    /// teams by the policy's audit settings rather than owned.
+    /// Cost no workload requested (OpenCost `__idle__`, `__unmounted__`): split among teams by the policy's
+    /// audit settings rather than owned. Untagged FOCUS rows are not marked shared: they have no
+    /// attribution, and the audit decides with the policy's tag keys.
     public var shared: Bool
     /// How the row was priced or read (partition rate used, fallbacks).
     public var notes: [String]

@@ -5,7 +5,9 @@ import Foundation
 /// other columns (`x_` custom ones included) are ignored.
 ///
 /// * Cost: `EffectiveCost` (amortised, after discounts and commitments); `BilledCost` when the export
-///   has no `EffectiveCost` column (a note says so once). Exact decimals, scientific notation allowed.
+///   has no `EffectiveCost` column (a note says so once). Read exactly as decimals. FOCUS's Numeric
+///   Format forbids exponents and a `+` sign, but exporters that write floats produce `4.5E+2`; such
+///   values are still read (exactly) rather than dropping spend.
 /// * `BillingCurrency` must be `USD` (quotas are USD): another currency is an error at the row.
 /// * `ChargeCategory`: only `Usage` rows are actual spend. `Purchase` (upfront commitment fees, which
 ///   `EffectiveCost` already spreads over the usage they cover), `Tax`, `Credit` and `Adjustment` rows
@@ -127,7 +129,6 @@ public enum FOCUSImporter {
             case "Committed": notes.append("committed-use pricing (PricingCategory Committed)")
             default: break
             }
-            if costColumn == "BilledCost" { notes.append("BilledCost (the export has no EffectiveCost)") }
             reading.records.append(UsageRecord(
                 source: .focus, location: place(record.line, 1), id: value("ResourceId") ?? "\(file):\(record.line)",
                 name: value("ResourceName"), start: start, end: end, month: CalendarMonth(containing: start), cost: cost,
