@@ -35,6 +35,7 @@ final class FOCUSImporterTests: XCTestCase {
         XCTAssertEqual(p5.end, UsageFixture.utc("2026-12-01T00:00:00Z"))
         XCTAssertEqual(p5.notes, ["committed-use pricing (PricingCategory Committed)"])
         XCTAssertEqual(reading.records[1].notes, ["spot or interruptible capacity (PricingCategory Dynamic)"])
+        XCTAssertEqual(reading.records[3].notes, ["a correction of an earlier charge (ChargeClass Correction), counted in its ChargePeriodStart's month"])
         XCTAssertEqual(reading.records[4].attribution.tags, ["team": "serving", "tier": "1"])
         XCTAssertEqual(reading.records[5].attribution.tags, ["team": "platform", "on-call": ""])
         // Untagged rows: no attribution, not shared; the audit decides.

@@ -16,14 +16,16 @@ import Foundation
 /// * `ResourceId` is the id (the row's place when null), `ResourceName` the name, `Tags` (a JSON object;
 ///   empty or null for none) the attribution tags. Untagged rows are kept unattributed and not shared:
 ///   the policy's tag keys and the audit decide.
-/// * `PricingCategory` `Dynamic` (spot, interruptible) and `Committed` are noted on the record.
+/// * `PricingCategory` `Dynamic` (spot, interruptible) and `Committed`, and `ChargeClass` `Correction`
+///   (which keeps the period it corrects, so it lands in that month), are noted on the record.
 public enum FOCUSImporter {
     /// Columns every export must have (the cost column is `EffectiveCost` or `BilledCost`).
     static let requiredColumns = ["ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "BillingCurrency"]
     /// FOCUS `ChargeCategory` values.
     static let chargeCategories = ["Usage", "Purchase", "Tax", "Credit", "Adjustment"]
     /// Every column costgate reads, for suggestions.
-    static let knownColumns = requiredColumns + ["EffectiveCost", "BilledCost", "ResourceId", "ResourceName", "Tags", "PricingCategory"]
+    static let knownColumns = requiredColumns + ["EffectiveCost", "BilledCost", "ResourceId", "ResourceName", "Tags", "PricingCategory",
+                                                       "ChargeClass"]
 
     public static func read(_ bytes: [UInt8], file: String) -> UsageReading {
         var reading = UsageReading()
@@ -128,6 +130,9 @@ public enum FOCUSImporter {
             case "Dynamic": notes.append("spot or interruptible capacity (PricingCategory Dynamic)")
             case "Committed": notes.append("committed-use pricing (PricingCategory Committed)")
             default: break
+            }
+            if value("ChargeClass") == "Correction" {
+                notes.append("a correction of an earlier charge (ChargeClass Correction), counted in its ChargePeriodStart's month")
             }
             reading.records.append(UsageRecord(
                 source: .focus, location: place(record.line, 1), id: value("ResourceId") ?? "\(file):\(record.line)",
