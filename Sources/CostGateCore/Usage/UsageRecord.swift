@@ -25,16 +25,22 @@ public struct UsageRecord: Sendable, Hashable {
     public var month: CalendarMonth
     /// USD.
     public var cost: Decimal
+    /// GPU-hours the row paid for (sacct: GPUs × ElapsedRaw / 3600; OpenCost: `gpuHours`); nil when the
+    /// export does not say (FOCUS).
     public var gpuHours: Decimal?
+    /// The accelerator model the export names (sacct's typed `gres/gpu:<type>`), normalized; nil when unnamed
+    /// or unknown.
+    public var gpuModel: GPUModel?
     public var attribution: UsageAttribution
-    /// Idle or shared cost no workload requested (OpenCost `__idle__`, untagged shared rows): split among
-    /// teams by the policy's audit settings rather than owned.
+    /// Cost no workload requested (OpenCost `__idle__`, `__unmounted__`): split among teams by the policy's
+    /// audit settings rather than owned. Untagged FOCUS rows are not marked shared: they have no
+    /// attribution, and the audit decides with the policy's tag keys.
     public var shared: Bool
     /// How the row was priced or read (partition rate used, fallbacks).
     public var notes: [String]
 
     public init(source: Source, location: SourceLocation, id: String, name: String? = nil, start: Date? = nil, end: Date? = nil,
-                month: CalendarMonth, cost: Decimal, gpuHours: Decimal? = nil, attribution: UsageAttribution = UsageAttribution(),
+                month: CalendarMonth, cost: Decimal, gpuHours: Decimal? = nil, gpuModel: GPUModel? = nil, attribution: UsageAttribution = UsageAttribution(),
                 shared: Bool = false, notes: [String] = []) {
         self.source = source
         self.location = location
@@ -45,6 +51,7 @@ public struct UsageRecord: Sendable, Hashable {
         self.month = month
         self.cost = cost
         self.gpuHours = gpuHours
+        self.gpuModel = gpuModel
         self.attribution = attribution
         self.shared = shared
         self.notes = notes
@@ -53,9 +60,12 @@ public struct UsageRecord: Sendable, Hashable {
 
 /// What a usage row says about its owner.
 public struct UsageAttribution: Sendable, Hashable {
+    /// SLURM account (sacct `Account`).
     public var account: String?
     public var partition: String?
+    /// Kubernetes namespace (OpenCost); nil for idle and unallocated rows.
     public var namespace: String?
+    /// Kubernetes labels (OpenCost: the namespace's labels overlaid by the pod's own).
     public var labels: [String: String]
     /// FOCUS `Tags`.
     public var tags: [String: String]
