@@ -19,8 +19,14 @@ extension KubernetesReader {
         guard let predictor = try spec.child("predictor") else { throw .missingField(path: "spec.predictor", at: spec.location) }
         let layers = try AnnotationLayers(object: object)
         let mode = KServeScaling.Mode(annotations: layers.merged)
+        if mode == .modelMesh {
+            diagnostics.append(Diagnostic(.note, at: object.location,
+                "InferenceService '\(object.name)' uses ModelMesh: its model is loaded into the shared ServingRuntime pods, which are priced where they are deployed, not here",
+                rule: "kserve-modelmesh"))
+            return []
+        }
         var roles: [PodRole] = []
-        var assumptions = [mode.note]
+        var assumptions = [KServeScaling.Mode.note(layers.merged)]
         let components: [(String, NodeCursor?, [String])] = [
             ("predictor", predictor, Self.kservePredictorFrameworks),
             ("transformer", try spec.child("transformer"), []),

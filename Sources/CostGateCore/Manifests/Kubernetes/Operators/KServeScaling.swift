@@ -1,6 +1,8 @@
 /// How many pods a KServe InferenceService component runs, from `minReplicas`/`maxReplicas` as the
-/// deployment mode and autoscaler read them (kserve/kserve `pkg/constants/constants.go`:
-/// default mode Standard, default autoscaler class hpa, DefaultMinReplicas 1).
+/// deployment mode and autoscaler read them (kserve/kserve `pkg/constants/constants.go`: default
+/// autoscaler class hpa, DefaultMinReplicas 1). Without the annotation the mode is the cluster's
+/// `deploy.defaultDeploymentMode`, which both shipped installs set to Knative
+/// (`config/configmap/inferenceservice.yaml` "Serverless", Helm `kserve.controller.deploymentMode`).
 struct KServeScaling {
     enum Mode: Equatable {
         /// Knative: `min-scale`/`max-scale` annotations; minReplicas 0 scales to zero, maxReplicas 0 is unbounded.
@@ -11,18 +13,24 @@ struct KServeScaling {
         static let modeKey = "serving.kserve.io/deploymentMode"
         static let autoscalerKey = "serving.kserve.io/autoscalerClass"
 
+        /// ModelMesh: the model is loaded into the shared ServingRuntime pods; the InferenceService has none of its own.
+        case modelMesh
+
         init(annotations: [String: String]) {
             switch annotations[Self.modeKey] {
-            case "Serverless", "Knative": self = .knative
-            default: self = .standard(autoscaler: annotations[Self.autoscalerKey] ?? "hpa")
+            case "Standard", "RawDeployment": self = .standard(autoscaler: annotations[Self.autoscalerKey] ?? "hpa")
+            case "ModelMesh": self = .modelMesh
+            default: self = .knative
             }
         }
 
-        var note: String {
-            switch self {
-            case .knative: return "Knative deployment mode (\(Self.modeKey)): replicas between minReplicas and maxReplicas"
-            case .standard(let autoscaler):
-                return "KServe Standard (raw Deployment) mode with the \(autoscaler) autoscaler (no \(Self.modeKey) annotation means the default, Standard; a cluster can change that default)"
+        static func note(_ annotations: [String: String]) -> String {
+            switch (Mode(annotations: annotations), annotations[modeKey]) {
+            case (.knative, nil):
+                return "no \(modeKey) annotation: the cluster's default mode, Knative in KServe's shipped install config (a cluster set to Standard keeps at least 1 replica under its HPA)"
+            case (.knative, _): return "Knative deployment mode: replicas between minReplicas and maxReplicas"
+            case (.standard(let autoscaler), _): return "Standard (raw Deployment) mode with the \(autoscaler) autoscaler"
+            case (.modelMesh, _): return "ModelMesh mode: served by shared ServingRuntime pods"
             }
         }
     }
@@ -38,7 +46,7 @@ struct KServeScaling {
         if declaredMin == nil { notes.append("minReplicas not set: KServe's default of 1") }
         var high = declaredMax
         switch mode {
-        case .knative:
+        case .knative, .modelMesh:
             if low == 0 { notes.append("minReplicas 0: scales to zero when idle (priced from 0; the nominal figure keeps one replica up)") }
             if high == 0 {
                 high = max(low, 1)

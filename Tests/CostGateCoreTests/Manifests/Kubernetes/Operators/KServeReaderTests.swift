@@ -34,7 +34,7 @@ final class KServeReaderTests: XCTestCase {
         kind: InferenceService
         metadata:
           name: custom
-          annotations: {serving.kserve.io/autoscalerClass: none}
+          annotations: {serving.kserve.io/deploymentMode: Standard, serving.kserve.io/autoscalerClass: none}
         spec:
           predictor:
             minReplicas: 3
@@ -50,7 +50,7 @@ final class KServeReaderTests: XCTestCase {
         kind: InferenceService
         metadata:
           name: keda
-          annotations: {serving.kserve.io/autoscalerClass: keda}
+          annotations: {serving.kserve.io/deploymentMode: Standard, serving.kserve.io/autoscalerClass: keda}
         spec:
           predictor:
             minReplicas: 0
@@ -58,6 +58,35 @@ final class KServeReaderTests: XCTestCase {
             sklearn: {storageUri: gs://m, resources: {limits: {cpu: "1"}}}
         """)
         XCTAssertEqual(keda.workloads.first?.roles[0].replicas, ReplicaRange(min: 0, nominal: 1, max: 2))
+    }
+
+    func testWithoutAModeAnnotationTheShippedDefaultKnativeScalesToZero() throws {
+        let reading = OperatorFixtures.read("""
+        apiVersion: serving.kserve.io/v1beta1
+        kind: InferenceService
+        metadata: {name: idle}
+        spec:
+          predictor:
+            minReplicas: 0
+            model: {modelFormat: {name: huggingface}, resources: {limits: {nvidia.com/gpu: 1}}}
+        """)
+        let workload = try XCTUnwrap(reading.workloads.first)
+        XCTAssertEqual(workload.roles[0].replicas, ReplicaRange(min: 0, nominal: 1, max: 1), "maxReplicas unset: priced up to 1")
+        XCTAssertTrue(workload.assumptions.contains { $0.contains("Knative in KServe's shipped install config") }, "\(workload.assumptions)")
+    }
+
+    func testModelMeshHasNoPodsOfItsOwn() {
+        let reading = OperatorFixtures.read("""
+        apiVersion: serving.kserve.io/v1beta1
+        kind: InferenceService
+        metadata:
+          name: mm
+          annotations: {serving.kserve.io/deploymentMode: ModelMesh}
+        spec:
+          predictor: {model: {modelFormat: {name: sklearn}, storageUri: s3://m}}
+        """)
+        XCTAssertTrue(reading.workloads.isEmpty)
+        XCTAssertEqual(reading.diagnostics.map(\.ruleID), ["kserve-modelmesh"])
     }
 
     func testAPredictorWithoutAModelIsAnError() {
