@@ -21,11 +21,16 @@ public struct EstimationPipeline: Sendable {
         }
         var workloads: [Workload] = []
         var autoscalers: [HorizontalPodAutoscaler] = []
+        var trainJobs: [KubernetesObject] = []
+        var trainingRuntimes: [KubernetesObject] = []
         for reading in readings {
             workloads += reading.workloads
             autoscalers += reading.autoscalers
             diagnostics += reading.diagnostics
+            trainJobs += reading.trainJobs
+            trainingRuntimes += reading.trainingRuntimes
         }
+        diagnostics += TrainJobJoin.apply(trainJobs, runtimes: trainingRuntimes, reader: reader, to: &workloads)
         diagnostics += AutoscalerJoin.apply(autoscalers, to: &workloads)
         diagnostics += Self.disambiguateIdentities(&workloads)
 
@@ -76,6 +81,8 @@ public struct EstimationPipeline: Sendable {
                     reading.workloads += result.workloads
                     reading.autoscalers += result.autoscalers
                     reading.diagnostics += result.diagnostics
+                    reading.trainJobs += result.trainJobs
+                    reading.trainingRuntimes += result.trainingRuntimes
                 case .failure(let failure):
                     let location = SourceLocation(file: file.path, line: failure.error.line, column: failure.error.column,
                                                   document: failure.index)

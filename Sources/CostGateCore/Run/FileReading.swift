@@ -3,4 +3,6 @@ struct FileReading: Sendable {
     var workloads: [Workload] = []
     var autoscalers: [HorizontalPodAutoscaler] = []
     var diagnostics: [Diagnostic] = []
+    var trainJobs: [KubernetesObject] = []
+    var trainingRuntimes: [KubernetesObject] = []
 }

@@ -3,6 +3,9 @@ public struct KubernetesReading: Sendable {
     public var workloads: [Workload] = []
     public var autoscalers: [HorizontalPodAutoscaler] = []
     public var diagnostics: [Diagnostic] = []
+    /// Kubeflow TrainJobs and their runtimes, joined across files after reading (`TrainJobJoin`).
+    var trainJobs: [KubernetesObject] = []
+    var trainingRuntimes: [KubernetesObject] = []
 
     public init() {}
 
@@ -10,5 +13,7 @@ public struct KubernetesReading: Sendable {
         workloads += other.workloads
         autoscalers += other.autoscalers
         diagnostics += other.diagnostics
+        trainJobs += other.trainJobs
+        trainingRuntimes += other.trainingRuntimes
     }
 }

@@ -18,6 +18,7 @@ extension KubernetesReader {
             return try readVolcanoJob(object, diagnostics: &reading.diagnostics)
         case ("serving.kserve.io", "InferenceService"), ("serving.kserve.io", "LLMInferenceService"):
             return try readKServe(object, diagnostics: &reading.diagnostics)
+        case ("production-stack.vllm.ai", "VLLMRuntime"): return try readVLLMRuntime(object, diagnostics: &reading.diagnostics)
         case ("trainer.kubeflow.org", "TrainJob"), ("trainer.kubeflow.org", "TrainingRuntime"),
              ("trainer.kubeflow.org", "ClusterTrainingRuntime"):
             return try readTrainer(object, into: &reading)

@@ -50,3 +50,23 @@ extension Workload {
         try XCTUnwrap(roles.first { $0.name == name }, "no role '\(name)' in \(roles.map(\.name))")
     }
 }
+
+extension OperatorFixtures {
+    /// Runs the pipeline over the named fixtures, each as its own file.
+    static func run(_ names: [String]) throws -> EstimationResult {
+        var files: [String: String] = [:]
+        for name in names { files["operators/\(name)"] = try text(name) }
+        return EstimationPipeline.run(files)
+    }
+
+    /// Reads one inline manifest (no pricing).
+    static func readInline(_ yaml: String) -> KubernetesReading {
+        read(yaml: yaml)
+    }
+}
+
+extension EstimationResult {
+    func workload(_ id: String) throws -> Workload {
+        try XCTUnwrap(estimates.first { $0.workload.id == id }?.workload, "no estimate for \(id); diagnostics: \(diagnostics.map(\.rendered))")
+    }
+}
