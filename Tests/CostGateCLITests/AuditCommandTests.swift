@@ -88,6 +88,37 @@ final class AuditCommandTests: XCTestCase {
                         .split(separator: "\n").count, 3, "retried with backoff")
     }
 
+    func testAMonthOfFOCUSUsageOneTeamOverOneWarnedOneWithin() throws {
+        let outcome = try BinaryRunner.run(["audit", "--policy", "\(fixtures)/usage-policy.yaml", "--usage",
+                                            "focus=Tests/CostGateCoreTests/Fixtures/usage/focus-2026-11.csv", "--today", "2026-11-22"])
+        XCTAssertEqual(outcome.status, 1)
+        try Golden.assertMatches(outcome.stdout, named: "audit-focus.txt")
+        let markdown = try BinaryRunner.run(["audit", "--policy", "\(fixtures)/usage-policy.yaml", "--usage",
+                                             "focus=Tests/CostGateCoreTests/Fixtures/usage/focus-2026-11.csv", "--today", "2026-11-22",
+                                             "--format", "markdown"])
+        try Golden.assertMatches(markdown.stdout, named: "audit-focus.md")
+    }
+
+    func testLedgerRunsAreMatchedWithTheirActualCost() throws {
+        let ledger = try temporaryDirectory().appendingPathComponent("spend.db").path
+        let record = try BinaryRunner.run(["check", "\(fixtures)/pretrain-llm.sbatch", "--policy", "\(fixtures)/usage-policy.yaml",
+                                           "--ledger", ledger, "--record", "--today", "2026-11-22"])
+        XCTAssertEqual(record.status, 0, record.stdout + record.stderr)
+        XCTAssertTrue(record.stderr.contains("recorded 1 run ($1,152.72)"), record.stderr)
+        let audit = try BinaryRunner.run(["audit", "--policy", "\(fixtures)/usage-policy.yaml", "--ledger", ledger, "--usage",
+                                          "sacct=Tests/CostGateCoreTests/Fixtures/usage/sacct-2026-11.txt", "--today", "2026-11-22",
+                                          "--format", "json"])
+        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])
+        let accuracy = try XCTUnwrap(document["accuracy"] as? [[String: Any]])
+        XCTAssertEqual(accuracy.count, 1, audit.stdout + audit.stderr)
+        XCTAssertEqual(accuracy.first?["team"] as? String, "research")
+        XCTAssertEqual((accuracy.first?["estimated"] as? NSNumber)?.doubleValue, 1152.72, "8 × A100 × 72 h at 2 USD plus one vCPU")
+        XCTAssertEqual((accuracy.first?["actual"] as? NSNumber)?.doubleValue, 1271.81)
+        let teams = try XCTUnwrap(document["teams"] as? [[String: Any]])
+        XCTAssertEqual(teams.first { $0["team"] as? String == "research" }?["committed"] as? NSNumber, 0,
+                       "a ledger run the usage already shows is not counted twice")
+    }
+
     func testUnusableInputsExitTwo() throws {
         XCTAssertEqual(try BinaryRunner.run(args + ["--usage", "sacct=no-such-file.txt"]).status, 2)
         XCTAssertEqual(try BinaryRunner.run(args + ["--usage", "billing=x.csv"]).status, 64)

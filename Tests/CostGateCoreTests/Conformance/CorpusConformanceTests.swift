@@ -15,7 +15,8 @@ final class CorpusConformanceTests: XCTestCase {
 
     /// Kinds whose readers exist: skipping one of them as unknown is a regression.
     static let operatorKinds: Set<String> = ["PyTorchJob", "TFJob", "MPIJob", "PaddleJob", "XGBoostJob", "JAXJob", "HyperPodPyTorchJob",
-                                            "RayCluster", "RayJob", "RayService", "JobSet", "LeaderWorkerSet"]
+                                            "RayCluster", "RayJob", "RayService", "JobSet", "LeaderWorkerSet", "InferenceService",
+                                            "LLMInferenceService", "TrainJob", "VLLMRuntime"]
 
     func testEveryWorkloadIsEstimatedOrDiagnosed() throws {
         guard FileManager.default.fileExists(atPath: Self.corpus.path) else { throw XCTSkip("no corpus at \(Self.corpus.path)") }
