@@ -87,6 +87,12 @@ final class ActionTests: XCTestCase {
         XCTAssertEqual(outcome.outputs["exit-code"], "1")
         XCTAssertEqual(outcome.outputs["denies"], "2")
         XCTAssertTrue(outcome.summary.hasPrefix(marker), outcome.summary)
+
+        let narrowed = try action.run(api: github, inputs: ["COMMENT": "off", "PATHS": "k8s/steady.yaml\nk8s/grow.yaml"])
+        XCTAssertEqual(narrowed.status, 1, narrowed.stdout)
+        XCTAssertEqual(narrowed.outputs["delta"], "80", "only grow's change: the paths reached costgate")
+        XCTAssertEqual(narrowed.outputs["denies"], "1", "+$80 is within the $100 cap on one change")
+        XCTAssertEqual(try github.requests().count, 0)
     }
 
     func testAnAPIFailureIsAWarningAndTheGateStillDecides() throws {
@@ -106,6 +112,10 @@ final class ActionTests: XCTestCase {
         let mode = try action.run(api: github, inputs: ["COMMENT": "sometimes"])
         XCTAssertEqual(mode.status, 64)
         XCTAssertTrue(mode.stdout.contains("::error::costgate: input comment is 'sometimes'"), mode.stdout)
+        XCTAssertEqual(mode.outputs["exit-code"], "64", "written even when the gate never ran")
+        let pinned = try action.run(api: github, inputs: ["COSTGATE_VERSION": "v9.9.9"])
+        XCTAssertEqual(pinned.status, 2)
+        XCTAssertTrue(pinned.stdout.contains("not the costgate-version 'v9.9.9'"), pinned.stdout)
         let push = try action.run(api: github, event: ["repository": ["full_name": "acme/models"]])
         XCTAssertEqual(push.status, 64)
         XCTAssertTrue(push.stdout.contains("set the base-ref input"), push.stdout)
@@ -187,7 +197,11 @@ private struct ActionHarness {
             "INPUT_GITHUB_TOKEN": "test-token",
             "NO_COLOR": "1",
         ]) { _, new in new }
-        for (name, value) in inputs { environment["INPUT_\(name)"] = value }
+        // action.yml's defaults, as its run step passes them; a test overrides some.
+        let defaults = ["PATHS": "", "POLICY": ".costgate.yaml", "POLICY_FROM": "base", "BASE_REF": "", "HEAD_REF": "",
+                        "COMMENT": "update", "COMMENT_WHEN": "changed", "COMMENT_TAG": "", "FAIL_ON_WARN": "false",
+                        "COSTGATE_VERSION": ""]
+        for (name, value) in defaults.merging(inputs, uniquingKeysWith: { _, new in new }) { environment["INPUT_\(name)"] = value }
 
         let script = BinaryRunner.repositoryRoot.appendingPathComponent("action/costgate_action.py").path
         let result = try runCaptured(["python3", script], environment: environment, directory: repository, scratch: runner)
