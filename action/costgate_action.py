@@ -78,11 +78,15 @@ def ensure_revision(revision):
 
 
 def something_to_say(report, exit_code):
-    """Whether a `comment-when: changed` run has news: a cost moved, a finding was raised, or the gate did not pass."""
+    """Whether a `comment-when: changed` run has news: a workload's cost moved, or the gate did not pass.
+
+    Warnings alone do not count: a standing warning on an unchanged workload would otherwise bring a comment
+    to every pull request, even one that touches no manifest.
+    """
     if report is None:
         return exit_code != 0
     summary = report.get("summary", {})
-    counts = [summary.get(key, 0) or 0 for key in ("added", "removed", "changed", "denies", "warnings")]
+    counts = [summary.get(key, 0) or 0 for key in ("added", "removed", "changed", "denies")]
     return any(counts) or exit_code != 0
 
 
