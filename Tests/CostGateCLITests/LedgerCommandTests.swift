@@ -50,7 +50,10 @@ final class LedgerCommandTests: XCTestCase {
 
     func testParallelChecksNeverBothTakeTheLastOfAQuota() throws {
         let ledger = try ledgerPath()
-        _ = try check(ledger, commit: "warm-up", record: false)   // creates the file and its table
+        // Creates the file and its table with a run in October, which November's quota does not count.
+        let warmUp = try BinaryRunner.run(["check", "\(fixtures)/job.yaml", "--policy", "\(fixtures)/policy.yaml", "--ledger", ledger,
+                                           "--record", "--commit", "october", "--today", "2026-10-15"])
+        XCTAssertEqual(warmUp.status, 0, warmUp.stderr)
         let outcomes = try (0..<6).map { index -> Process in
             let process = Process()
             process.executableURL = try BinaryRunner.executable
@@ -65,7 +68,7 @@ final class LedgerCommandTests: XCTestCase {
         for process in outcomes { process.waitUntilExit() }
         let statuses = outcomes.map(\.terminationStatus).sorted()
         XCTAssertEqual(statuses, [0, 1, 1, 1, 1, 1], "exactly one of six concurrent $60 runs fits a $100 month")
-        let list = try BinaryRunner.run(["ledger", "list", "--ledger", ledger])
+        let list = try BinaryRunner.run(["ledger", "list", "--ledger", ledger, "--month", "2026-11"])
         XCTAssertTrue(list.stdout.contains("1 run, $60.00 counting"), list.stdout)
     }
 
@@ -79,5 +82,9 @@ final class LedgerCommandTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertEqual(try BinaryRunner.run(["check", "\(fixtures)/job.yaml", "--policy", "\(fixtures)/policy.yaml", "--record"] + day).status,
                        64, "--record without a ledger is a usage error")
+        let absent = try BinaryRunner.run(["check", "\(fixtures)/job.yaml", "--policy", "\(fixtures)/policy.yaml", "--ledger",
+                                           ledger + ".absent"] + day)
+        XCTAssertEqual(absent.status, 2, "a ledger that is not there is a wrong path unless --record creates it")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ledger + ".absent"), "reading never creates a ledger")
     }
 }
