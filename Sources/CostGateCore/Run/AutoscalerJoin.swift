@@ -3,13 +3,18 @@
 enum AutoscalerJoin {
     static func apply(_ autoscalers: [HorizontalPodAutoscaler], to workloads: inout [Workload]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        guard !autoscalers.isEmpty else { return diagnostics }
+        // Workload indexes by (namespace, name), in input order: one scan instead of one per HPA
+        // (thousands of HPAs × thousands of workloads made this join quadratic).
+        var byName: [NamespacedName: [Int]] = [:]
+        for index in workloads.indices {
+            byName[NamespacedName(namespace: workloads[index].namespace ?? "default", name: workloads[index].name), default: []]
+                .append(index)
+        }
         for hpa in autoscalers {
-            let namespace = hpa.namespace ?? "default"
-            let matches = workloads.indices.filter {
-                workloads[$0].name == hpa.targetName && (workloads[$0].namespace ?? "default") == namespace
-                    && (hpa.targetKind.isEmpty || workloads[$0].kind == hpa.targetKind)
-            }
-            guard let index = matches.first else {
+            let candidates = byName[NamespacedName(namespace: hpa.namespace ?? "default", name: hpa.targetName)] ?? []
+            let match = candidates.first { hpa.targetKind.isEmpty || workloads[$0].kind == hpa.targetKind }
+            guard let index = match else {
                 diagnostics.append(Diagnostic(.note, at: hpa.location,
                     "HorizontalPodAutoscaler '\(hpa.name)' scales \(hpa.targetKind) '\(hpa.targetName)', which is not in the input; it adds no cost here",
                     rule: "hpa-target-missing"))
@@ -25,4 +30,10 @@ enum AutoscalerJoin {
         }
         return diagnostics
     }
+}
+
+/// The key HPAs find their targets by.
+private struct NamespacedName: Hashable {
+    var namespace: String
+    var name: String
 }
