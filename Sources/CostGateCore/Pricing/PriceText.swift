@@ -47,10 +47,7 @@ enum PriceText {
 
     /// At most `places` decimals, no trailing zeros: `5.289395`, `0.5`, `12`.
     static func format(_ value: Decimal, places: Int = 6) -> String {
-        var input = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &input, places, .plain)
-        return rounded.description
+        DecimalText.rounded(value, places: places)
     }
 
     /// The median of `values` (mean of the middle two for an even count); nil when empty.

@@ -220,10 +220,10 @@ public struct KubernetesReader: Sendable {
     /// The run time of one run: `costgate.dev/duration`, else `activeDeadlineSeconds` (a ceiling), else the default.
     private func runDuration(_ annotations: AnnotationLayers, deadline: Int?) throws(ManifestError) -> ResolvedDuration {
         if let seconds = try annotatedDuration(annotations, "costgate.dev/duration", example: "'36h', '90m', '2d' or '1h30m'") {
-            return ResolvedDuration(hours: seconds / 3600, source: .annotation, note: nil)
+            return ResolvedDuration(hours: DecimalMath.quotient(seconds, 3600), source: .annotation, note: nil)
         }
         if let deadline, deadline > 0 {
-            return ResolvedDuration(hours: Decimal(deadline) / 3600, source: .activeDeadlineSeconds,
+            return ResolvedDuration(hours: DecimalMath.quotient(Decimal(deadline), 3600), source: .activeDeadlineSeconds,
                                     note: "duration is activeDeadlineSeconds (\(deadline) s), a ceiling: the run may end sooner")
         }
         return ResolvedDuration(hours: options.defaultDurationHours, source: .default,
@@ -247,7 +247,7 @@ public struct KubernetesReader: Sendable {
         if let note = duration.note { assumptions.append(note) }
         assumptions += pod.assumptions
         let annotations = layers.merged
-        let checkpoint = try annotatedDuration(layers, "costgate.dev/checkpoint-interval", example: "'1h' or '30m'").map { $0 / 3600 }
+        let checkpoint = try annotatedDuration(layers, "costgate.dev/checkpoint-interval", example: "'1h' or '30m'").map { DecimalMath.quotient($0, 3600) }
         var workload = Workload(
             id: "\(object.kind)/\(object.namespace ?? "default")/\(object.name)",
             source: object.location, kind: object.kind, apiVersion: object.apiVersion, name: object.name,
