@@ -5,11 +5,42 @@ public enum EstimateJSONReporter {
     public static let schemaVersion = 1
 
     public static func render(_ result: EstimationResult) -> String {
-        document(result).rendered()
+        // Workloads are most of the document: each is rendered and made text on all cores (checking
+        // megabytes of UTF-8 on one core cost more than writing them), then the texts are joined.
+        let workloads = parallelMap(result.estimates) { String(decoding: workload($0, indent: 4), as: UTF8.self) }
+        let members = self.members(result)
+        assert(members.keys.allSatisfy { $0 < "workloads" }, "'workloads' must stay the last key")
+        var head = JSONValue.object(members).fragment(indent: 0)
+        head.removeLast(2)   // "\n}": the object is reopened for its last member
+        var text = ""
+        text.reserveCapacity(head.count + workloads.reduce(64) { $0 + $1.utf8.count + 6 })
+        text += String(decoding: head, as: UTF8.self)
+        text += ",\n  \"workloads\": "
+        if workloads.isEmpty {
+            text += "[]"
+        } else {
+            text += "[\n"
+            for (index, item) in workloads.enumerated() {
+                text += "    "
+                text += item
+                text += index == workloads.count - 1 ? "\n" : ",\n"
+            }
+            text += "  ]"
+        }
+        text += "\n}\n"
+        return text
     }
 
     public static func document(_ result: EstimationResult) -> JSONValue {
-        .object([
+        var members = self.members(result)
+        // Rendered on all cores, at their final indentation.
+        members["workloads"] = .array(parallelMap(result.estimates) { .rendered(workload($0, indent: 4)) })
+        return .object(members)
+    }
+
+    /// Every top-level member but `workloads`.
+    private static func members(_ result: EstimationResult) -> [String: JSONValue] {
+        [
             "schemaVersion": .int(schemaVersion),
             "catalog": .object([
                 "source": .string("costgate built-in catalog"),
@@ -17,14 +48,12 @@ public enum EstimateJSONReporter {
                 "sources": .array(result.catalogSources.map(JSONValue.string)),
             ]),
             "month": .string(result.month.description),
-            // Workloads are most of the document: rendered on all cores, at their final indentation.
-            "workloads": .array(parallelMap(result.estimates) { .rendered(workload($0, indent: 4)) }),
             "totals": .object([
                 "oneOff": costObject(result.oneOffTotal),
                 "monthly": costObject(result.monthlyTotal),
             ]),
             "diagnostics": .array(result.diagnostics.map(diagnostic)),
-        ])
+        ]
     }
 
     /// One workload at `indent`, written straight to bytes: workloads are most of the document, and
