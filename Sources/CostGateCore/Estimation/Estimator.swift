@@ -72,7 +72,7 @@ public struct Estimator: Sendable {
             // A hint only: the estimate stays on demand unless the manifest asks for spot capacity.
             let saving = onDemand.expected > 0 ? (onDemand.expected - expected) / onDemand.expected * 100 : 0
             assumptions.append("hint: on spot capacity the expected cost would be \(MoneyFormat.usd(expected)) "
-                + "(\(saving.rounded(0))% less than on demand); 'costgate spot' gives its quantiles and the best checkpoint interval")
+                + "(\(DecimalText.rounded(saving, places: 0))% less than on demand); 'costgate spot' gives its quantiles and the best checkpoint interval")
         }
         return Estimate(workload: workload, cost: cost, prices: prices, provider: provider, region: region,
                         spot: spotFigures, assumptions: assumptions)
