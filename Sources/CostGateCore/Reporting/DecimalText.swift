@@ -90,36 +90,40 @@ enum DecimalText {
             output.append(UInt8(ascii: "0"))
             return
         }
-        // Digits, least significant first.
-        var digits: [UInt8] = []
-        digits.reserveCapacity(40)
-        var rest = parts.mantissa
-        while rest > UInt128(UInt64.max) {
-            let (quotient, digit) = rest.quotientAndRemainder(dividingBy: 10)
-            digits.append(UInt8(ascii: "0") + UInt8(digit))
-            rest = quotient
-        }
-        // Most figures fit 64 bits, where dividing by ten is a multiplication.
-        var small = UInt64(rest)
-        while small != 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(small % 10))
-            small /= 10
-        }
-        if parts.negative { output.append(UInt8(ascii: "-")) }
-        if parts.exponent >= 0 {
-            output.append(contentsOf: digits.reversed())
-            output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: parts.exponent))
-            return
-        }
-        let fractionDigits = -parts.exponent
-        if digits.count > fractionDigits {
-            output.append(contentsOf: digits[fractionDigits...].reversed())
-            output.append(UInt8(ascii: "."))
-            output.append(contentsOf: digits[..<fractionDigits].reversed())
-        } else {
-            output.append(contentsOf: "0.".utf8)
-            output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: fractionDigits - digits.count))
-            output.append(contentsOf: digits.reversed())
+        // Digits, least significant first, in a stack buffer (a UInt128 has at most 39).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
+            var count = 0
+            var rest = parts.mantissa
+            while rest > UInt128(UInt64.max) {
+                let (quotient, digit) = rest.quotientAndRemainder(dividingBy: 10)
+                digits[count] = UInt8(ascii: "0") + UInt8(digit)
+                count += 1
+                rest = quotient
+            }
+            // Most figures fit 64 bits, where dividing by ten is a multiplication.
+            var small = UInt64(rest)
+            while small != 0 {
+                digits[count] = UInt8(ascii: "0") + UInt8(small % 10)
+                count += 1
+                small /= 10
+            }
+            // Byte by byte: the generic `append(contentsOf:)` of reversed or repeated bytes costs more than the digits.
+            if parts.negative { output.append(UInt8(ascii: "-")) }
+            if parts.exponent >= 0 {
+                for index in stride(from: count - 1, through: 0, by: -1) { output.append(digits[index]) }
+                for _ in 0..<parts.exponent { output.append(UInt8(ascii: "0")) }
+                return
+            }
+            let fractionDigits = -parts.exponent
+            if count > fractionDigits {
+                for index in stride(from: count - 1, through: fractionDigits, by: -1) { output.append(digits[index]) }
+                output.append(UInt8(ascii: "."))
+            } else {
+                output.append(UInt8(ascii: "0"))
+                output.append(UInt8(ascii: "."))
+                for _ in 0..<(fractionDigits - count) { output.append(UInt8(ascii: "0")) }
+            }
+            for index in stride(from: min(fractionDigits, count) - 1, through: 0, by: -1) { output.append(digits[index]) }
         }
     }
 

@@ -37,7 +37,9 @@ struct JSONOutput {
         separate()
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: "\": ".utf8)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
     }
 
     /// Starts an item of the open array; its value follows.
@@ -60,20 +62,29 @@ struct JSONOutput {
         #endif
         if count > 0 {
             bytes.append(UInt8(ascii: "\n"))
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            appendIndent()
         }
         bytes.append(bracket)
     }
 
     private mutating func separate() {
-        bytes.append(contentsOf: (counts[counts.count - 1] == 0 ? "\n" : ",\n").utf8)
+        if counts[counts.count - 1] > 0 { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\n"))
         counts[counts.count - 1] += 1
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        appendIndent()
+    }
+
+    /// Byte by byte: the generic `append(contentsOf:)` of a `repeatElement` cost more than the text.
+    private mutating func appendIndent() {
+        for _ in 0..<indent { bytes.append(UInt8(ascii: " ")) }
     }
 
     // MARK: - Values
 
-    mutating func null() { bytes.append(contentsOf: "null".utf8) }
+    mutating func null() {
+        let text: StaticString = "null"
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
 
     mutating func string(_ value: String) { JSONValue.writeString(value, to: &bytes) }
 
