@@ -45,6 +45,15 @@ final class DecimalMathTests: XCTestCase {
         }
     }
 
+    func testPriceTextMatchesFoundationsConstruction() {
+        for text in ["12", "0.5", "3.67339", "0", "0.000", "100.10", "98.32", "0.0001", "1234567890123456789"] {
+            let digits = text.replacingOccurrences(of: ".", with: "")
+            let fraction = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
+            let reference = Decimal(sign: .plus, exponent: -fraction, significand: Decimal(UInt64(digits)!))
+            XCTAssertEqual(PriceText.decimal(text).map(bits), bits(reference), text)
+        }
+    }
+
     func testQuantityValueMatchesFoundationsConstruction() throws {
         for text in ["500m", "4", "16Gi", "1.5", "100n", "0.000000001", "3e-4", "-2", "123456789012345678"] {
             let quantity = try Quantity(parsing: text)
