@@ -33,6 +33,13 @@ enum DecimalText {
         append(rounded, to: &output)
     }
 
+    /// `value.description`, for the figures messages repeat on every workload.
+    static func description(_ value: Decimal) -> String {
+        var output: [UInt8] = []
+        append(value, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// Appends `value.description` to `output`.
     static func append(_ value: Decimal, to output: inout [UInt8]) {
         guard let parts = parts(of: value) else {

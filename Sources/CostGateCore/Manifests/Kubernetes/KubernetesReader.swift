@@ -214,7 +214,7 @@ public struct KubernetesReader: Sendable {
     }
 
     private func monthDuration() -> ResolvedDuration {
-        ResolvedDuration(hours: options.hoursPerMonth, source: .month, note: "long-running: priced for \(options.hoursPerMonth) hours a month")
+        ResolvedDuration(hours: options.hoursPerMonth, source: .month, note: "long-running: priced for \(DecimalText.description(options.hoursPerMonth)) hours a month")
     }
 
     /// The run time of one run: `costgate.dev/duration`, else `activeDeadlineSeconds` (a ceiling), else the default.
@@ -227,7 +227,7 @@ public struct KubernetesReader: Sendable {
                                     note: "duration is activeDeadlineSeconds (\(deadline) s), a ceiling: the run may end sooner")
         }
         return ResolvedDuration(hours: options.defaultDurationHours, source: .default,
-                                note: "no costgate.dev/duration annotation or activeDeadlineSeconds: default run time of \(options.defaultDurationHours) h")
+                                note: "no costgate.dev/duration annotation or activeDeadlineSeconds: default run time of \(DecimalText.description(options.defaultDurationHours)) h")
     }
 
     /// A `costgate.dev/*` duration annotation in seconds; a value that is not a duration is an error at the value.
