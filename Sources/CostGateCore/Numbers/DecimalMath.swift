@@ -35,9 +35,11 @@ enum DecimalMath {
 
     /// `lhs / rhs` when the quotient is a terminating decimal of at most 38 digits.
     static func quotient(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
-        // Foundation scales the dividend by up to 10^38 first and calls an exponent below -128 an
-        // underflow (NaN), so only moderate exponents take the fast path.
-        guard let a = DecimalParts(lhs), let b = DecimalParts(rhs), (-40...40).contains(a.exponent), (-40...40).contains(b.exponent)
+        // Foundation scales the dividend by 10^38 and calls an exponent below -128 an underflow (NaN),
+        // so only moderate exponents take the fast path; and when the dividend's exponent exceeds the
+        // divisor's by 19 or more it first aligns the two, which can drop digits: Foundation's path too.
+        guard let a = DecimalParts(lhs), let b = DecimalParts(rhs), (-40...40).contains(a.exponent), (-40...40).contains(b.exponent),
+              a.exponent - b.exponent < 19
         else { return lhs / rhs }
         var dividend = a.mantissa
         var exponent = a.exponent - b.exponent

@@ -20,6 +20,8 @@ final class DecimalMathTests: XCTestCase {
             for _ in 0..<digits { mantissa = mantissa * 10 + generator.next() % 10 }
             let exponent = Int(generator.next() % 30) - 20
             values.append(Decimal(sign: generator.next() % 4 == 0 ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa)))
+            // Spot costs come from the model's Doubles.
+            values.append(Decimal(Double(mantissa) / Double(1 << 20)))
         }
         return values
     }
@@ -34,9 +36,15 @@ final class DecimalMathTests: XCTestCase {
             for b in values[index...] {
                 XCTAssertEqual(bits(DecimalMath.product(a, b)), bits(a * b), "\(a) * \(b)")
                 XCTAssertEqual(bits(DecimalMath.sum(a, b)), bits(a + b), "\(a) + \(b)")
+                XCTAssertEqual(bits(DecimalMath.sum(a, -b)), bits(a - b), "\(a) - \(b)")
                 if b != 0 { XCTAssertEqual(bits(DecimalMath.quotient(a, b)), bits(a / b), "\(a) / \(b)") }
             }
         }
+    }
+
+    func testQuotientWhereFoundationAlignsExponentsFirst() {
+        let a = Decimal(string: "-1870596773768203893000000000")!, b = Decimal(string: "0.000244140625")!
+        XCTAssertEqual(bits(DecimalMath.quotient(a, b)), bits(a / b), "Foundation drops digits here; so must the fast path")
     }
 
     func testDurationsInHours() {
