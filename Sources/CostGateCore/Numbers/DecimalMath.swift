@@ -8,7 +8,8 @@ enum DecimalMath {
     static func product(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
         guard let a = DecimalParts(lhs), let b = DecimalParts(rhs) else { return lhs * rhs }
         let (mantissa, overflow) = a.mantissa.multipliedReportingOverflow(by: b.mantissa)
-        guard !overflow, mantissa < DecimalParts.exactLimit,
+        // An exponent out of Int8's range before compaction is Foundation's overflow or underflow.
+        guard !overflow, mantissa < DecimalParts.exactLimit, (-128...127).contains(a.exponent + b.exponent),
               let result = DecimalParts(mantissa: mantissa, exponent: a.exponent + b.exponent, negative: a.negative != b.negative)
                 .compactDecimal
         else { return lhs * rhs }
