@@ -30,16 +30,13 @@ public struct EstimationPipeline: Sendable {
         diagnostics += Self.disambiguateIdentities(&workloads)
 
         let estimator = Estimator(settings: request.pricing)
-        let priced = parallelMap(workloads) { workload -> Result<Estimate, EstimateError> in
-            do throws(EstimateError) { return .success(try estimator.estimate(workload)) } catch { return .failure(error) }
-        }
         var estimates: [Estimate] = []
-        for outcome in priced {
-            switch outcome {
-            case .success(let estimate): estimates.append(estimate)
-            case .failure(let error): diagnostics.append(error.diagnostic)
-            }
-        }
+        estimates.reserveCapacity(workloads.count)
+        parallelMap(workloads, { workload -> Result<Estimate, EstimateError> in
+            do throws(EstimateError) { return .success(try estimator.estimate(workload)) } catch { return .failure(error) }
+        }, consume: { outcome in
+            do throws(EstimateError) { estimates.append(try outcome.get()) } catch { diagnostics.append(error.diagnostic) }
+        })
         // Usually in order already (files are read in order): a check is cheaper than sorting big values.
         if estimates.indices.dropFirst().contains(where: { Self.inSourceOrder(estimates[$0], estimates[$0 - 1]) }) {
             estimates.sort(by: Self.inSourceOrder)
