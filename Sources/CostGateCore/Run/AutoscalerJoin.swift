@@ -6,13 +6,20 @@ enum AutoscalerJoin {
         guard !autoscalers.isEmpty else { return diagnostics }
         // Workload indexes by (namespace, name), in input order: one scan instead of one per HPA
         // (thousands of HPAs × thousands of workloads made this join quadratic).
-        var byName: [NamespacedName: [Int]] = [:]
+        // The first workload of each name in one table, the rare later ones in another.
+        var first: [NamespacedName: Int] = [:]
+        first.reserveCapacity(workloads.count)
+        var later: [NamespacedName: [Int]] = [:]
         for index in workloads.indices {
-            byName[NamespacedName(namespace: workloads[index].namespace ?? "default", name: workloads[index].name), default: []]
-                .append(index)
+            let key = NamespacedName(namespace: workloads[index].namespace ?? "default", name: workloads[index].name)
+            if let earlier = first.updateValue(index, forKey: key) {
+                first[key] = earlier
+                later[key, default: []].append(index)
+            }
         }
         for hpa in autoscalers {
-            let candidates = byName[NamespacedName(namespace: hpa.namespace ?? "default", name: hpa.targetName)] ?? []
+            let key = NamespacedName(namespace: hpa.namespace ?? "default", name: hpa.targetName)
+            let candidates = (first[key].map { [$0] } ?? []) + (later[key] ?? [])
             let match = candidates.first { hpa.targetKind.isEmpty || workloads[$0].kind == hpa.targetKind }
             guard let index = match else {
                 diagnostics.append(Diagnostic(.note, at: hpa.location,

@@ -95,17 +95,19 @@ public struct EstimationPipeline: Sendable {
 
     /// Two workloads with one identity (the same object in two files) get the later one's place appended.
     static func disambiguateIdentities(_ workloads: inout [Workload]) -> [Diagnostic] {
-        var firstPlace: [String: SourceLocation] = [:]
+        var firstIndex: [String: Int] = [:]
+        firstIndex.reserveCapacity(workloads.count)
         var diagnostics: [Diagnostic] = []
-        let order = workloads.indices.sorted { workloads[$0].source < workloads[$1].source }
+        // Workloads arrive in source order unless several paths were given: sort only then (stable, as before).
+        let inOrder = !workloads.indices.dropFirst().contains { workloads[$0].source < workloads[$0 - 1].source }
+        let order = inOrder ? Array(workloads.indices) : workloads.indices.sorted { workloads[$0].source < workloads[$1].source }
         for index in order {
             let id = workloads[index].id
-            if let first = firstPlace[id] {
+            if let first = firstIndex.updateValue(index, forKey: id) {
+                firstIndex[id] = first
                 diagnostics.append(Diagnostic(.warning, at: workloads[index].source,
-                    "\(id) is also defined at \(first); both are priced", rule: "duplicate-workload"))
+                    "\(id) is also defined at \(workloads[first].source); both are priced", rule: "duplicate-workload"))
                 workloads[index].id = "\(id)@\(workloads[index].source)"
-            } else {
-                firstPlace[id] = workloads[index].source
             }
         }
         return diagnostics
