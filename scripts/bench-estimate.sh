@@ -20,10 +20,10 @@ cc -O2 -o "$work/yaml-events" scripts/bench/yaml-events.c $(pkg-config --cflags 
 python3 scripts/bench/generate-manifests.py "$work/manifests" "$files"
 find "$work/manifests" -name '*.yaml' | sort > "$work/list"
 
-best() { python3 scripts/bench/best.py "$runs" "$@"; }  # best wall time of $runs runs, seconds
-
-libyaml=$(best sh -c "'$work/yaml-events' < '$work/list'")
-costgate=$(best "$bin" estimate "$work/manifests" --format json --month 2026-11)
+# Best wall time of $runs runs of each, seconds, the two run alternately.
+read -r libyaml costgate < <(python3 scripts/bench/best-pair.py "$runs" \
+    "sh -c \"'$work/yaml-events' < '$work/list'\"" \
+    "'$bin' estimate '$work/manifests' --format json --month 2026-11")
 "$bin" estimate "$work/manifests" --format json --month 2026-11 > "$work/out.json" || true
 workloads=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['workloads']))" "$work/out.json")
 rss=$( { /usr/bin/time -f '%M' "$bin" estimate "$work/manifests" --format json --month 2026-11 >/dev/null; } 2>&1 | tail -1 )
