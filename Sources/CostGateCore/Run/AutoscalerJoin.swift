@@ -1,7 +1,7 @@
 /// Joins each HorizontalPodAutoscaler to the workload it scales (same namespace, kind and name):
 /// the target's replicas become the range minReplicas…maxReplicas.
 enum AutoscalerJoin {
-    static func apply(_ autoscalers: [HorizontalPodAutoscaler], to workloads: inout [Workload]) -> [Diagnostic] {
+    static func apply(_ autoscalers: [HorizontalPodAutoscaler], to workloads: inout WorkloadTable) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         guard !autoscalers.isEmpty else { return diagnostics }
         // Workload indexes by (namespace, name), in input order: one scan instead of one per HPA

@@ -16,24 +16,24 @@ public struct EstimationPipeline: Sendable {
         var diagnostics = listErrors.map(\.diagnostic)
         let reader = KubernetesReader(options: request.reading)
         let parser = self.parser
-        let readings = parallelMap(entries) { entry in
-            Self.read(entry, collector: collector, parser: parser, reader: reader)
-        }
-        var workloads: [Workload] = []
+        var workloads = WorkloadTable()
         var autoscalers: [HorizontalPodAutoscaler] = []
-        for reading in readings {
-            workloads += reading.workloads
+        parallelMap(entries, { entry in
+            Self.read(entry, collector: collector, parser: parser, reader: reader)
+        }, consume: { reading in
+            workloads.append(reading.workloads)
             autoscalers += reading.autoscalers
             diagnostics += reading.diagnostics
-        }
+        })
         diagnostics += AutoscalerJoin.apply(autoscalers, to: &workloads)
         diagnostics += Self.disambiguateIdentities(&workloads)
 
         let estimator = Estimator(settings: request.pricing)
         var estimates: [Estimate] = []
         estimates.reserveCapacity(workloads.count)
-        parallelMap(workloads, { workload -> Result<Estimate, EstimateError> in
-            do throws(EstimateError) { return .success(try estimator.estimate(workload)) } catch { return .failure(error) }
+        let table = workloads
+        parallelMap(Array(table.indices), { position -> Result<Estimate, EstimateError> in
+            do throws(EstimateError) { return .success(try estimator.estimate(table[position])) } catch { return .failure(error) }
         }, consume: { outcome in
             do throws(EstimateError) { estimates.append(try outcome.get()) } catch { diagnostics.append(error.diagnostic) }
         })
@@ -94,7 +94,7 @@ public struct EstimationPipeline: Sendable {
     }
 
     /// Two workloads with one identity (the same object in two files) get the later one's place appended.
-    static func disambiguateIdentities(_ workloads: inout [Workload]) -> [Diagnostic] {
+    static func disambiguateIdentities(_ workloads: inout WorkloadTable) -> [Diagnostic] {
         var firstIndex: [String: Int] = [:]
         firstIndex.reserveCapacity(workloads.count)
         var diagnostics: [Diagnostic] = []
