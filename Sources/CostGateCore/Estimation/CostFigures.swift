@@ -32,9 +32,10 @@ public struct CostFigures: Sendable, Hashable {
 
     /// Totals: quantiles add up (an upper bound for the quantile of a sum); unknown stays unknown.
     public static func + (lhs: CostFigures, rhs: CostFigures) -> CostFigures {
-        func add(_ a: Decimal?, _ b: Decimal?) -> Decimal? { a.flatMap { a in b.map { a + $0 } } }
-        var sum = CostFigures(expected: lhs.expected + rhs.expected, onDemand: lhs.onDemand + rhs.onDemand,
-                              min: lhs.min + rhs.min, max: lhs.max + rhs.max)
+        func add(_ a: Decimal?, _ b: Decimal?) -> Decimal? { a.flatMap { a in b.map { DecimalMath.sum(a, $0) } } }
+        func plus(_ a: Decimal, _ b: Decimal) -> Decimal { DecimalMath.sum(a, b) }
+        var sum = CostFigures(expected: plus(lhs.expected, rhs.expected), onDemand: plus(lhs.onDemand, rhs.onDemand),
+                              min: plus(lhs.min, rhs.min), max: plus(lhs.max, rhs.max))
         sum.p50 = add(lhs.p50, rhs.p50)
         sum.p90 = add(lhs.p90, rhs.p90)
         sum.p99 = add(lhs.p99, rhs.p99)

@@ -11,7 +11,7 @@ extension Estimator {
 
         func money(_ value: Double?) -> Decimal? {
             guard let value, value.isFinite else { return nil }
-            return Decimal(value) * scale
+            return DecimalMath.product(Decimal(value), scale)
         }
     }
 
@@ -21,7 +21,7 @@ extension Estimator {
                   region: String) -> Decimal? {
         guard let setup = spotJob(workload, prices: prices, instance: instance, provider: provider, region: region, trials: 1),
               let mean = try? SpotModel.mean(setup.job), let cost = mean.costSpot, cost.isFinite else { return nil }
-        return Decimal(cost) * setup.scale
+        return DecimalMath.product(Decimal(cost), setup.scale)
     }
 
     /// Runs the whole spot model (means, simulation, optimum, recommendation) for a workload on spot capacity.
@@ -87,7 +87,7 @@ extension Estimator {
             maxRuntimeHours: workload.spotMaxRuntimeHours?.doubleValue,
             trials: trials, seed: settings.spotSeed) else { return nil }
         let multiplier = Decimal(workload.arrayTasks ?? workload.runsPerMonth ?? 1)
-        return SpotWorkloadJob(job: job, copies: copies, scale: Decimal(copies) * multiplier, sourceText: sourceText)
+        return SpotWorkloadJob(job: job, copies: copies, scale: DecimalMath.product(Decimal(copies), multiplier), sourceText: sourceText)
     }
 
     static func hours(_ value: Double) -> String {

@@ -44,7 +44,8 @@ public struct Estimator: Sendable {
         func total(_ pick: (ReplicaRange) -> Int, spot: Bool) -> Decimal {
             zip(workload.roles, prices).reduce(Decimal(0)) { sum, pair in
                 let rate = spot ? (pair.1.spotPerHour ?? pair.1.onDemandPerHour) : pair.1.onDemandPerHour
-                return sum + Decimal(pick(pair.0.replicas)) * rate * hours * multiplier
+                let replicas = DecimalMath.product(Decimal(pick(pair.0.replicas)), rate)
+                return DecimalMath.sum(sum, DecimalMath.product(DecimalMath.product(replicas, hours), multiplier))
             }
         }
         let nominalOnDemand = total(\.nominal, spot: false)
@@ -74,9 +75,10 @@ public struct Estimator: Sendable {
         } else if hasSpotPrice, workload.acceleratorCount.nominal > 0,
                   let expected = spotHint(workload, prices: prices, instance: instance, provider: provider, region: region) {
             // A hint only: the estimate stays on demand unless the manifest asks for spot capacity.
-            let saving = onDemand.expected > 0 ? (onDemand.expected - expected) / onDemand.expected * 100 : 0
+            let saving = onDemand.expected > 0
+                ? DecimalMath.product(DecimalMath.sum(onDemand.expected, -expected) / onDemand.expected, 100) : 0
             assumptions.append("hint: on spot capacity the expected cost would be \(MoneyFormat.usd(expected)) "
-                + "(\(saving.rounded(0))% less than on demand); 'costgate spot' gives its quantiles and the best checkpoint interval")
+                + "(\(DecimalText.rounded(saving, places: 0))% less than on demand); 'costgate spot' gives its quantiles and the best checkpoint interval")
         }
         return Estimate(workload: workload, cost: cost, prices: prices, provider: provider, region: region,
                         spot: spotFigures, assumptions: assumptions)
@@ -104,8 +106,10 @@ public struct Estimator: Sendable {
             assumptions.append("priced at node pool '\(nodePool.label)=\(nodePool.value)' rates from \(settings.ratesOrigin)")
             return RolePrice(role: role.name, onDemandPerHour: hourly, spotPerHour: nil, accelerator: nil, model: role.accelerator?.model)
         }
-        let cpuAndMemory = cpu * rates.cpuPerVCPUHour + memory * rates.memoryPerGiBHour
-        let spotCPUAndMemory = cpu * rates.spotCPUPerVCPUHour + memory * rates.spotMemoryPerGiBHour
+        let cpuAndMemory = DecimalMath.sum(DecimalMath.product(cpu, rates.cpuPerVCPUHour),
+                                           DecimalMath.product(memory, rates.memoryPerGiBHour))
+        let spotCPUAndMemory = DecimalMath.sum(DecimalMath.product(cpu, rates.spotCPUPerVCPUHour),
+                                               DecimalMath.product(memory, rates.spotMemoryPerGiBHour))
         guard let accelerator = role.accelerator, accelerator.count > 0 else {
             return RolePrice(role: role.name, onDemandPerHour: cpuAndMemory, spotPerHour: spotCPUAndMemory, accelerator: nil, model: nil)
         }
@@ -161,8 +165,8 @@ public struct Estimator: Sendable {
         }
         assumptions.append(entry.derivation)
         let devices = accelerator.equivalents
-        let onDemand = devices * entry.onDemandPerHour + cpuAndMemory
-        let spot = entry.spotPerHour.map { devices * $0 + spotCPUAndMemory }
+        let onDemand = DecimalMath.sum(DecimalMath.product(devices, entry.onDemandPerHour), cpuAndMemory)
+        let spot = entry.spotPerHour.map { DecimalMath.sum(DecimalMath.product(devices, $0), spotCPUAndMemory) }
         return RolePrice(role: role.name, onDemandPerHour: onDemand, spotPerHour: spot, accelerator: entry, model: entry.model)
     }
 }

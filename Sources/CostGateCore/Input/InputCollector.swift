@@ -51,9 +51,27 @@ public struct InputCollector: Sendable {
     }
 
     static func pathExtension(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return name[name.index(after: dot)...].lowercased()
+        // Scans the UTF-8 bytes back from the end: splitting the whole path into components cost
+        // more than reading the file for small manifests.
+        let bytes = path.utf8
+        var index = bytes.endIndex
+        // `dir/` names `dir`, as splitting on "/" did.
+        while index > bytes.startIndex && bytes[bytes.index(before: index)] == UInt8(ascii: "/") { index = bytes.index(before: index) }
+        let end = index
+        while index > bytes.startIndex {
+            let previous = bytes.index(before: index)
+            switch bytes[previous] {
+            case UInt8(ascii: "/"):
+                return ""
+            case UInt8(ascii: "."):
+                // A leading dot names a hidden file, not an extension (`.yaml` has none).
+                if previous == bytes.startIndex || bytes[bytes.index(before: previous)] == UInt8(ascii: "/") { return "" }
+                return String(Substring(path.utf8[index..<end])).lowercased()
+            default:
+                index = previous
+            }
+        }
+        return ""
     }
 
     /// `#SBATCH` or `#COSTGATE` at the start of some line.

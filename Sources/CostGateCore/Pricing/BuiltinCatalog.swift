@@ -119,7 +119,7 @@ enum BuiltinCatalog {
                                 + "(capped or not discounted)")
             }
             if spot == nil, let onDemand, provider == .aws, let entry = advice["\(region)|\(name.lowercased())"] {
-                spot = onDemand * Decimal(100 - entry.savingsPercent) / 100
+                spot = DecimalMath.quotient(DecimalMath.product(onDemand, Decimal(100 - entry.savingsPercent)), 100)
                 estimated += 1
                 rowNotes.append("spot estimated as on-demand × (1 − \(entry.savingsPercent) %), the AWS Spot Advisor "
                                 + "saving (2025-06-28 snapshot): the catalog has no spot price for \(name) here")

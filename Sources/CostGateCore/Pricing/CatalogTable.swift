@@ -16,14 +16,37 @@ struct CatalogTable {
     /// Splits `text`; `header` must equal the table's first line (a generator/parser mismatch otherwise).
     init(name: String, text: String, header: [String], separator: Character = ",") {
         self.name = name
-        // Split on UTF-8 bytes: String.split by Character walks grapheme clusters, ten times slower
-        // on the few hundred kilobytes of tables parsed at every start.
+        // Split on UTF-8 bytes by index: String.split by Character walks grapheme clusters, and the
+        // generic Collection.split still cost most of the start-up parse of a few hundred kilobytes.
         let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
+        let utf8 = text.utf8
         func cellsOf(_ line: Substring) -> [Substring] {
-            line.utf8.split(separator: separatorByte, omittingEmptySubsequences: false).map { Substring($0) }
+            var cells: [Substring] = []
+            var start = line.startIndex
+            var index = start
+            let bytes = line.utf8
+            while index < line.endIndex {
+                if bytes[index] == separatorByte {
+                    cells.append(line[start..<index])
+                    start = bytes.index(after: index)
+                }
+                index = bytes.index(after: index)
+            }
+            cells.append(line[start..<line.endIndex])
+            return cells
         }
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { Substring($0) }.enumerated().makeIterator()
+        var lineList: [Substring] = []
+        var lineStart = utf8.startIndex
+        var cursor = lineStart
+        while cursor < utf8.endIndex {
+            if utf8[cursor] == UInt8(ascii: "\n") {
+                lineList.append(Substring(utf8[lineStart..<cursor]))
+                lineStart = utf8.index(after: cursor)
+            }
+            cursor = utf8.index(after: cursor)
+        }
+        lineList.append(Substring(utf8[lineStart..<utf8.endIndex]))
+        var lines = lineList.enumerated().makeIterator()
         guard let first = lines.next() else {
             problems.append(.malformedRow(table: name, line: 1, reason: "empty table"))
             return

@@ -57,7 +57,7 @@ enum GCPSanityBound {
                 result += group
                 continue
             }
-            let floor = anchor.price * minimumShare
+            let floor = DecimalMath.product(anchor.price, minimumShare)
             let consistent = anchorRows.filter { $0.price >= floor }
             // One value per region: its smallest-count row (the rows of one region are proportional).
             let perRegion = Dictionary(grouping: consistent, by: \.row.region).values.compactMap { rows in
@@ -72,7 +72,7 @@ enum GCPSanityBound {
             let smallestCount = Dictionary(grouping: group, by: \.region).mapValues { $0.map(\.count).min() ?? 0 }
             for var row in group {
                 if let original = row.onDemand, let price = row.perAcceleratorOnDemand, price < floor {
-                    row.onDemand = replacement * Decimal(row.count)
+                    row.onDemand = DecimalMath.product(replacement, Decimal(row.count))
                     row.boundNote = "GCP \(name) row in \(row.region) (\(PriceText.format(price)) USD per accelerator-hour, "
                         + "\(PriceText.format(original)) for \(row.count)) is below 60 % of the highest US row "
                         + "(\(PriceText.format(anchor.price)), \(anchor.row.region)): replaced by the median of the "

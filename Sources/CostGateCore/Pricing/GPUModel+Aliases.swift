@@ -39,7 +39,9 @@ extension GPUModel {
     }
 
     static func resolve(_ raw: String) -> Resolution? {
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // Label values rarely carry spaces: trim (through Foundation) only when an end is not plain ASCII.
+        let plainEnds = raw.utf8.first.map { (0x21...0x7E).contains($0) } == true && raw.utf8.last.map { (0x21...0x7E).contains($0) } == true
+        var text = (plainEnds ? raw : raw.trimmingCharacters(in: .whitespacesAndNewlines)).lowercased()
         guard !text.isEmpty else { return nil }
         var notes: [String] = []
         var shared = false
@@ -125,8 +127,11 @@ extension GPUModel {
     }()
 
     private static func family(of text: String) -> (model: GPUModel, ambiguity: String?)? {
-        let separators = CharacterSet(charactersIn: "-_/ \t")
-        var tokens = text.components(separatedBy: separators).filter { !$0.isEmpty && !noiseTokens.contains($0) }
+        // Split on the separators' bytes (all ASCII, never inside a multi-byte character): as
+        // `components(separatedBy: CharacterSet("-_/ \t"))` does, without bridging to NSString.
+        let separators: [UInt8] = Array("-_/ \t".utf8)
+        var tokens = text.utf8.split(omittingEmptySubsequences: true) { separators.contains($0) }
+            .map { String(Substring($0)) }.filter { !noiseTokens.contains($0) }
         var memory: Int?
         tokens.removeAll { token in
             guard let size = memoryGB(token) else { return false }

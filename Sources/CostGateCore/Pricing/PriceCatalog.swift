@@ -22,61 +22,118 @@ import Foundation
 /// * A region without a row falls back to the median over the provider's US regions (all regions
 ///   when there is no US row), with a note. No price gives nil, never 0.
 public struct PriceCatalog: Sendable {
+    /// Every table, behind one reference: shared by copies, copied on the first change, and for the
+    /// built-in catalog filled on a thread of its own while manifests are read (`CatalogStorage`).
+    private var storage: CatalogStorage
+
     /// `YYYY-MM-DD`: the date of the freshest dated source (`dateSource` says which).
-    public var date: String
+    public var date: String {
+        get { built.date }
+        set { change { $0.date = newValue } }
+    }
     /// Which source `date` comes from and how old the others are.
-    public var dateSource: String
+    public var dateSource: String {
+        get { built.dateSource }
+        set { change { $0.dateSource = newValue } }
+    }
     /// Every source of the catalog's prices and rates.
-    public var sources: [CatalogSource]
+    public var sources: [CatalogSource] {
+        get { built.sources }
+        set { change { $0.sources = newValue } }
+    }
     /// Data-quality decisions applied while loading (corrections, replaced rows, table problems).
-    public var notes: [String]
+    public var notes: [String] {
+        get { built.notes }
+        set { change { $0.notes = newValue } }
+    }
 
     /// Instance types by lower-cased name, then region (AWS, Azure, and GCP host+accelerator shapes).
-    var instances: [String: [String: InstanceType]]
+    var instances: [String: [String: InstanceType]] { built.instances }
     /// GCP accelerator-attach rows after the sanity bound.
-    var gcpRows: [GCPAcceleratorRow]
+    var gcpRows: [GCPAcceleratorRow] { built.gcpRows }
     /// GCP host rows by shape name, then region (for the a4 "host 0.0" rule).
-    var gcpHosts: [String: [String: GCPHostRow]]
+    var gcpHosts: [String: [String: GCPHostRow]] { built.gcpHosts }
     /// GCP shape name → (accelerator row name, count).
-    var gcpShapes: [String: (accelerator: String, count: Int)]
+    var gcpShapes: [String: (accelerator: String, count: Int)] { built.gcpShapes }
     /// TPU per-chip prices by model, then region.
-    var tpus: [GPUModel: [String: TPUChipPrice]]
+    var tpus: [GPUModel: [String: TPUChipPrice]] { built.tpus }
     /// AWS Spot Advisor entries keyed `region|instance`.
-    var spotAdvice: [String: SpotAdvice]
-    var rateTable: [CloudProvider: ResourceRates]
-    var overrides: [OverrideKey: OverridePrice] = [:]
+    var spotAdvice: [String: SpotAdvice] { built.spotAdvice }
+    var rateTable: [CloudProvider: ResourceRates] {
+        get { built.rateTable }
+        set { change { $0.rateTable = newValue } }
+    }
+    var overrides: [OverrideKey: OverridePrice] {
+        get { built.overrides }
+        set { change { $0.overrides = newValue } }
+    }
     /// Per-instance prices that replace the catalog's, by lower-cased instance name.
-    var instanceOverrides: [String: OverridePrice] = [:]
+    var instanceOverrides: [String: OverridePrice] {
+        get { built.instanceOverrides }
+        set { change { $0.instanceOverrides = newValue } }
+    }
     /// Index: AWS/Azure instance rows with accelerators by provider, model and region.
-    var instancesByModel: [CloudProvider: [GPUModel: [String: [InstanceType]]]] = [:]
+    var instancesByModel: [CloudProvider: [GPUModel: [String: [InstanceType]]]] { built.instancesByModel }
     /// Index: GCP accelerator rows by model and region.
-    var gcpRowsByModel: [GPUModel: [String: [GCPAcceleratorRow]]] = [:]
+    var gcpRowsByModel: [GPUModel: [String: [GCPAcceleratorRow]]] { built.gcpRowsByModel }
+
+    /// The stored tables of a catalog.
+    struct Tables: Sendable {
+        var date: String
+        var dateSource: String
+        var sources: [CatalogSource]
+        var notes: [String]
+        var instances: [String: [String: InstanceType]]
+        var gcpRows: [GCPAcceleratorRow]
+        var gcpHosts: [String: [String: GCPHostRow]]
+        var gcpShapes: [String: (accelerator: String, count: Int)]
+        var tpus: [GPUModel: [String: TPUChipPrice]]
+        var spotAdvice: [String: SpotAdvice]
+        var rateTable: [CloudProvider: ResourceRates]
+        var overrides: [OverrideKey: OverridePrice] = [:]
+        var instanceOverrides: [String: OverridePrice] = [:]
+        var instancesByModel: [CloudProvider: [GPUModel: [String: [InstanceType]]]] = [:]
+        var gcpRowsByModel: [GPUModel: [String: [GCPAcceleratorRow]]] = [:]
+    }
 
     init(date: String, dateSource: String, sources: [CatalogSource], notes: [String],
          instances: [String: [String: InstanceType]], gcpRows: [GCPAcceleratorRow],
          gcpHosts: [String: [String: GCPHostRow]], gcpShapes: [String: (accelerator: String, count: Int)],
          tpus: [GPUModel: [String: TPUChipPrice]], spotAdvice: [String: SpotAdvice],
          rateTable: [CloudProvider: ResourceRates]) {
-        self.date = date
-        self.dateSource = dateSource
-        self.sources = sources
-        self.notes = notes
-        self.instances = instances
-        self.gcpRows = gcpRows
-        self.gcpHosts = gcpHosts
-        self.gcpShapes = gcpShapes
-        self.tpus = tpus
-        self.spotAdvice = spotAdvice
-        self.rateTable = rateTable
+        var tables = Tables(date: date, dateSource: dateSource, sources: sources, notes: notes, instances: instances,
+                            gcpRows: gcpRows, gcpHosts: gcpHosts, gcpShapes: gcpShapes, tpus: tpus, spotAdvice: spotAdvice,
+                            rateTable: rateTable)
         for rows in instances.values {
             for row in rows.values where row.provider != .gcp {
                 guard let model = row.model, row.acceleratorCount > 0 else { continue }
-                instancesByModel[row.provider, default: [:]][model, default: [:]][row.region, default: []].append(row)
+                tables.instancesByModel[row.provider, default: [:]][model, default: [:]][row.region, default: []].append(row)
             }
         }
         for row in gcpRows {
-            gcpRowsByModel[row.model, default: [:]][row.region, default: []].append(row)
+            tables.gcpRowsByModel[row.model, default: [:]][row.region, default: []].append(row)
         }
+        storage = CatalogStorage(tables)
+    }
+
+    /// A catalog whose tables `load` builds on a thread of its own, starting now; the first read of
+    /// any of them waits for it.
+    init(loadingInBackground load: @escaping @Sendable () -> PriceCatalog) {
+        storage = CatalogStorage(building: { load().built })
+    }
+
+    /// The storage, once its tables are built.
+    private var built: Tables {
+        // Borrowed, not copied: each property read takes one table, not a copy of all of them.
+        _read {
+            storage.waitUntilBuilt()
+            yield storage.tables
+        }
+    }
+
+    private mutating func change(_ body: (inout Tables) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = CatalogStorage(built) }
+        storage.change(body)
     }
 
     /// USD per vCPU-hour and per GiB-hour for `provider` (OpenCost's defaults for all three).

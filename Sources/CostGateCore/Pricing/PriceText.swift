@@ -28,29 +28,28 @@ enum PriceText {
             }
         }
         guard digits > 0 else { return nil }
-        return Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(mantissa))
+        // From its parts when it has any digit but zero (Foundation's constructor divides by ten per fraction digit).
+        return DecimalParts(mantissa: UInt128(mantissa), exponent: -fractionDigits, negative: false).compactDecimal
+            ?? Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(mantissa))
     }
 
     /// `value / divisor`, exactly. Dividing by a power of two (the accelerator counts 1, 2, 4, 8, 16 and
     /// the 2 of a median) is a multiplication by its exact decimal reciprocal: Foundation's Decimal
     /// division costs thousands of instructions, and the catalog load does thousands of them.
     static func divide(_ value: Decimal, by divisor: Int) -> Decimal {
-        guard divisor > 0, divisor & (divisor - 1) == 0, divisor <= 1 << 20 else { return value / Decimal(divisor) }
+        guard divisor > 0, divisor & (divisor - 1) == 0, divisor <= 1 << 20 else { return DecimalMath.quotient(value, Decimal(divisor)) }
         var reciprocal = Decimal(1)
         var remaining = divisor
         while remaining > 1 {
-            reciprocal *= Decimal(sign: .plus, exponent: -1, significand: 5)
+            reciprocal = DecimalMath.product(reciprocal, Decimal(sign: .plus, exponent: -1, significand: 5))
             remaining >>= 1
         }
-        return value * reciprocal
+        return DecimalMath.product(value, reciprocal)
     }
 
     /// At most `places` decimals, no trailing zeros: `5.289395`, `0.5`, `12`.
     static func format(_ value: Decimal, places: Int = 6) -> String {
-        var input = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &input, places, .plain)
-        return rounded.description
+        DecimalText.rounded(value, places: places)
     }
 
     /// The median of `values` (mean of the middle two for an even count); nil when empty.

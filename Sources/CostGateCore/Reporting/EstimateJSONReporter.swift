@@ -5,11 +5,42 @@ public enum EstimateJSONReporter {
     public static let schemaVersion = 1
 
     public static func render(_ result: EstimationResult) -> String {
-        document(result).rendered()
+        // Workloads are most of the document: each is rendered and made text on all cores (checking
+        // megabytes of UTF-8 on one core cost more than writing them), then the texts are joined.
+        let workloads = parallelMap(result.estimates) { String(decoding: workload($0, indent: 4), as: UTF8.self) }
+        let members = self.members(result)
+        assert(members.keys.allSatisfy { $0 < "workloads" }, "'workloads' must stay the last key")
+        var head = JSONValue.object(members).fragment(indent: 0)
+        head.removeLast(2)   // "\n}": the object is reopened for its last member
+        var text = ""
+        text.reserveCapacity(head.count + workloads.reduce(64) { $0 + $1.utf8.count + 6 })
+        text += String(decoding: head, as: UTF8.self)
+        text += ",\n  \"workloads\": "
+        if workloads.isEmpty {
+            text += "[]"
+        } else {
+            text += "[\n"
+            for (index, item) in workloads.enumerated() {
+                text += "    "
+                text += item
+                text += index == workloads.count - 1 ? "\n" : ",\n"
+            }
+            text += "  ]"
+        }
+        text += "\n}\n"
+        return text
     }
 
     public static func document(_ result: EstimationResult) -> JSONValue {
-        .object([
+        var members = self.members(result)
+        // Rendered on all cores, at their final indentation.
+        members["workloads"] = .array(parallelMap(result.estimates) { .rendered(workload($0, indent: 4)) })
+        return .object(members)
+    }
+
+    /// Every top-level member but `workloads`.
+    static func members(_ result: EstimationResult) -> [String: JSONValue] {
+        [
             "schemaVersion": .int(schemaVersion),
             "catalog": .object([
                 "source": .string("costgate built-in catalog"),
@@ -17,82 +48,130 @@ public enum EstimateJSONReporter {
                 "sources": .array(result.catalogSources.map(JSONValue.string)),
             ]),
             "month": .string(result.month.description),
-            // Workloads are most of the document: rendered on all cores, at their final indentation.
-            "workloads": .array(parallelMap(result.estimates) { .rendered(workload($0).fragment(indent: 4)) }),
             "totals": .object([
                 "oneOff": costObject(result.oneOffTotal),
                 "monthly": costObject(result.monthlyTotal),
             ]),
             "diagnostics": .array(result.diagnostics.map(diagnostic)),
-        ])
+        ]
     }
 
-    static func workload(_ estimate: Estimate) -> JSONValue {
+    /// One workload at `indent`, written straight to bytes: workloads are most of the document, and
+    /// building a `JSONValue` per member (then sorting its keys) cost more than pricing them.
+    /// `gate` is `costgate check`'s verdict for the workload, a member of its own.
+    static func workload(_ estimate: Estimate, indent: Int, gate: JSONValue? = nil) -> [UInt8] {
         let workload = estimate.workload
-        var members: [String: JSONValue] = [
-            "id": .string(workload.id),
-            "source": location(workload.source),
-            "kind": .string(workload.kind),
-            "apiVersion": .optional(workload.apiVersion),
-            "name": .string(workload.name),
-            "namespace": .optional(workload.namespace),
-            "roles": .array(zip(workload.roles, estimate.prices).map(role)),
-            "accelerators": range(workload.acceleratorCount),
-            "capacity": .string(workload.capacity.rawValue),
-            "durationHours": .decimal(workload.durationHours.rounded(6)),
-            "durationSource": .string(workload.durationSource.rawValue),
-            "timeLimitSeconds": .optional(workload.timeLimitSeconds),
-            "arrayTasks": .optional(workload.arrayTasks),
-            "runsPerMonth": .optional(workload.runsPerMonth),
-            "pricing": .object(["provider": .string(estimate.provider.rawValue), "region": .string(estimate.region)]),
-            "cost": costObject(estimate.cost),
-            "assumptions": .array(estimate.assumptions.map(JSONValue.string)),
-        ]
+        var json = JSONOutput(indent: indent)
+        json.beginObject()
+        json.key("accelerators"); range(workload.acceleratorCount, to: &json)
+        json.key("apiVersion"); json.string(workload.apiVersion)
+        json.key("arrayTasks"); json.int(workload.arrayTasks)
+        json.key("assumptions"); json.strings(estimate.assumptions)
+        json.key("capacity"); json.string(workload.capacity.rawValue)
+        json.key("cost"); cost(estimate.cost, to: &json)
+        json.key("durationHours"); json.decimal(workload.durationHours, rounded: 6)
+        json.key("durationSource"); json.string(workload.durationSource.rawValue)
+        if let gate { json.key("gate"); json.value(gate) }
+        json.key("id"); json.string(workload.id)
+        json.key("kind"); json.string(workload.kind)
+        json.key("name"); json.string(workload.name)
+        json.key("namespace"); json.string(workload.namespace)
+        json.key("pricing")
+        json.beginObject()
+        json.key("provider"); json.string(estimate.provider.rawValue)
+        json.key("region"); json.string(estimate.region)
+        json.endObject()
+        json.key("roles")
+        json.beginArray()
+        for (role, price) in zip(workload.roles, estimate.prices) {
+            json.item()
+            self.role(role, price, to: &json)
+        }
+        json.endArray()
+        json.key("runsPerMonth"); json.int(workload.runsPerMonth)
+        json.key("source"); location(workload.source, to: &json)
         if let spot = estimate.spot {
-            members["spot"] = .object([
-                "ratePerInstanceHour": .double(spot.ratePerInstanceHour),
-                "rateSource": .string(spot.rateSource),
-                "gangSize": .int(spot.gangSize),
-                "mtbiHours": .optional(spot.mtbiHours),
-                "expectedInterruptions": .double(spot.expectedInterruptions),
-                "checkpointIntervalHours": .optional(spot.checkpointIntervalHours),
-                "recommendedCheckpointIntervalHours": .optional(spot.recommendedCheckpointIntervalHours),
-                "recommendation": .string(spot.recommendation),
-                "recommendationReason": .string(spot.recommendationReason),
-                "pNoInterruption": .optional(spot.pNoInterruption),
-                "maxRuntimeHours": .optional(spot.maxRuntimeHours),
-            ])
+            json.key("spot")
+            json.beginObject()
+            json.key("checkpointIntervalHours"); json.double(spot.checkpointIntervalHours)
+            json.key("expectedInterruptions"); json.double(spot.expectedInterruptions)
+            json.key("gangSize"); json.int(spot.gangSize)
+            json.key("maxRuntimeHours"); json.double(spot.maxRuntimeHours)
+            json.key("mtbiHours"); json.double(spot.mtbiHours)
+            json.key("pNoInterruption"); json.double(spot.pNoInterruption)
+            json.key("ratePerInstanceHour"); json.double(spot.ratePerInstanceHour)
+            json.key("rateSource"); json.string(spot.rateSource)
+            json.key("recommendation"); json.string(spot.recommendation)
+            json.key("recommendationReason"); json.string(spot.recommendationReason)
+            json.key("recommendedCheckpointIntervalHours"); json.double(spot.recommendedCheckpointIntervalHours)
+            json.endObject()
         }
-        return .object(members)
+        json.key("timeLimitSeconds"); json.int(workload.timeLimitSeconds)
+        json.endObject()
+        return json.bytes
     }
 
-    static func role(_ role: WorkloadRole, _ price: RolePrice) -> JSONValue {
-        var members: [String: JSONValue] = [
-            "name": .string(role.name),
-            "replicas": range(role.replicas),
-            "cpu": .decimal(role.cpu.rounded(3)),
-            "memoryBytes": .int(Int(role.memoryBytes)),
-            "pricePerReplicaHour": .object([
-                "onDemand": .decimal(price.onDemandPerHour.rounded(6)),
-                "spot": price.spotPerHour.map { .decimal($0.rounded(6)) } ?? .null,
-            ]),
-        ]
+    static func role(_ role: WorkloadRole, _ price: RolePrice, to json: inout JSONOutput) {
+        json.beginObject()
+        json.key("accelerator")
         if let accelerator = role.accelerator {
-            var object: [String: JSONValue] = [
-                "resource": .string(accelerator.resource),
-                "model": .optional(price.model?.id ?? accelerator.model?.id),
-                "count": .int(accelerator.count),
-            ]
-            if accelerator.fraction != 1 { object["fraction"] = .decimal(accelerator.fraction.rounded(6)) }
-            members["accelerator"] = .object(object)
+            json.beginObject()
+            json.key("count"); json.int(accelerator.count)
+            if accelerator.fraction != 1 { json.key("fraction"); json.decimal(accelerator.fraction, rounded: 6) }
+            json.key("model"); json.string(price.model?.id ?? accelerator.model?.id)
+            json.key("resource"); json.string(accelerator.resource)
+            json.endObject()
         } else {
-            members["accelerator"] = .null
+            json.null()
         }
-        return .object(members)
+        json.key("cpu"); json.decimal(role.cpu, rounded: 3)
+        json.key("memoryBytes"); json.int(Int(role.memoryBytes))
+        json.key("name"); json.string(role.name)
+        json.key("pricePerReplicaHour")
+        json.beginObject()
+        json.key("onDemand"); json.decimal(price.onDemandPerHour, rounded: 6)
+        json.key("spot")
+        if let spot = price.spotPerHour { json.decimal(spot, rounded: 6) } else { json.null() }
+        json.endObject()
+        json.key("replicas"); range(role.replicas, to: &json)
+        json.endObject()
     }
 
-    static func range(_ range: ReplicaRange) -> JSONValue {
-        .object(["min": .int(range.min), "nominal": .int(range.nominal), "max": .int(range.max)])
+    static func range(_ range: ReplicaRange, to json: inout JSONOutput) {
+        json.beginObject()
+        json.key("max"); json.int(range.max)
+        json.key("min"); json.int(range.min)
+        json.key("nominal"); json.int(range.nominal)
+        json.endObject()
+    }
+
+    static func cost(_ cost: CostFigures, to json: inout JSONOutput) {
+        json.beginObject()
+        json.key("expected"); json.money(cost.expected)
+        json.key("max"); json.money(cost.max)
+        json.key("min"); json.money(cost.min)
+        json.key("onDemand"); json.money(cost.onDemand)
+        json.key("p50"); json.money(cost.p50)
+        json.key("p90"); json.money(cost.p90)
+        json.key("p99"); json.money(cost.p99)
+        json.endObject()
+    }
+
+    static func location(_ location: SourceLocation, to json: inout JSONOutput) {
+        json.beginObject()
+        json.key("column"); json.int(location.column)
+        json.key("document"); json.int(location.document)
+        json.key("file"); json.string(location.file)
+        json.key("line"); json.int(location.line)
+        json.endObject()
+    }
+
+    /// A source location as a `JSONValue`, for the smaller documents.
+    static func location(_ location: SourceLocation) -> JSONValue {
+        .object([
+            "file": .string(location.file), "line": .int(location.line), "column": .int(location.column),
+            "document": .optional(location.document),
+        ])
     }
 
     static func costObject(_ cost: CostFigures) -> JSONValue {
@@ -100,15 +179,6 @@ public enum EstimateJSONReporter {
             "expected": .money(cost.expected), "onDemand": .money(cost.onDemand), "min": .money(cost.min), "max": .money(cost.max),
             "p50": cost.p50.map(JSONValue.money) ?? .null, "p90": cost.p90.map(JSONValue.money) ?? .null,
             "p99": cost.p99.map(JSONValue.money) ?? .null,
-        ])
-    }
-
-    static func location(_ location: SourceLocation) -> JSONValue {
-        .object([
-            "file": .string(location.file),
-            "line": .int(location.line),
-            "column": .int(location.column),
-            "document": .optional(location.document),
         ])
     }
 

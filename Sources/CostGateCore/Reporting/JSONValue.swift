@@ -47,7 +47,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .int(let value): output.append(contentsOf: String(value).utf8)
-        case .decimal(let value): output.append(contentsOf: Self.format(value).utf8)
+        case .decimal(let value): DecimalText.append(value, to: &output)
         case .double(let value): output.append(contentsOf: Self.format(value).utf8)
         case .string(let value): Self.writeString(value, to: &output)
         case .rendered(let bytes): output.append(contentsOf: bytes)
@@ -87,6 +87,16 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copy them whole rather than byte by byte.
+        let plain = value.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard !buffer.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            output.append(contentsOf: buffer)
+            return true
+        }
+        if plain == true {
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)

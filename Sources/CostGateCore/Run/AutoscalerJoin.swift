@@ -1,15 +1,27 @@
 /// Joins each HorizontalPodAutoscaler to the workload it scales (same namespace, kind and name):
 /// the target's replicas become the range minReplicas…maxReplicas.
 enum AutoscalerJoin {
-    static func apply(_ autoscalers: [HorizontalPodAutoscaler], to workloads: inout [Workload]) -> [Diagnostic] {
+    static func apply(_ autoscalers: [HorizontalPodAutoscaler], to workloads: inout WorkloadTable) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for hpa in autoscalers {
-            let namespace = hpa.namespace ?? "default"
-            let matches = workloads.indices.filter {
-                workloads[$0].name == hpa.targetName && (workloads[$0].namespace ?? "default") == namespace
-                    && (hpa.targetKind.isEmpty || workloads[$0].kind == hpa.targetKind)
+        guard !autoscalers.isEmpty else { return diagnostics }
+        // Workload indexes by (namespace, name), in input order: one scan instead of one per HPA
+        // (thousands of HPAs × thousands of workloads made this join quadratic).
+        // The first workload of each name in one table, the rare later ones in another.
+        var first: [NamespacedName: Int] = [:]
+        first.reserveCapacity(workloads.count)
+        var later: [NamespacedName: [Int]] = [:]
+        for index in workloads.indices {
+            let key = NamespacedName(namespace: workloads[index].namespace ?? "default", name: workloads[index].name)
+            if let earlier = first.updateValue(index, forKey: key) {
+                first[key] = earlier
+                later[key, default: []].append(index)
             }
-            guard let index = matches.first else {
+        }
+        for hpa in autoscalers {
+            let key = NamespacedName(namespace: hpa.namespace ?? "default", name: hpa.targetName)
+            let candidates = (first[key].map { [$0] } ?? []) + (later[key] ?? [])
+            let match = candidates.first { hpa.targetKind.isEmpty || workloads[$0].kind == hpa.targetKind }
+            guard let index = match else {
                 diagnostics.append(Diagnostic(.note, at: hpa.location,
                     "HorizontalPodAutoscaler '\(hpa.name)' scales \(hpa.targetKind) '\(hpa.targetName)', which is not in the input; it adds no cost here",
                     rule: "hpa-target-missing"))
@@ -27,4 +39,10 @@ enum AutoscalerJoin {
         }
         return diagnostics
     }
+}
+
+/// The key HPAs find their targets by.
+private struct NamespacedName: Hashable {
+    var namespace: String
+    var name: String
 }

@@ -16,36 +16,36 @@ public struct EstimationPipeline: Sendable {
         var diagnostics = listErrors.map(\.diagnostic)
         let reader = KubernetesReader(options: request.reading)
         let parser = self.parser
-        let readings = parallelMap(entries) { entry in
-            Self.read(entry, collector: collector, parser: parser, reader: reader)
-        }
-        var workloads: [Workload] = []
+        var workloads = WorkloadTable()
         var autoscalers: [HorizontalPodAutoscaler] = []
         var trainJobs: [KubernetesObject] = []
         var trainingRuntimes: [KubernetesObject] = []
-        for reading in readings {
-            workloads += reading.workloads
+        parallelMap(entries, { entry in
+            Self.read(entry, collector: collector, parser: parser, reader: reader)
+        }, consume: { reading in
+            workloads.append(reading.workloads)
             autoscalers += reading.autoscalers
             diagnostics += reading.diagnostics
             trainJobs += reading.trainJobs
             trainingRuntimes += reading.trainingRuntimes
-        }
+        })
         diagnostics += TrainJobJoin.apply(trainJobs, runtimes: trainingRuntimes, reader: reader, to: &workloads)
         diagnostics += AutoscalerJoin.apply(autoscalers, to: &workloads)
         diagnostics += Self.disambiguateIdentities(&workloads)
 
         let estimator = Estimator(settings: request.pricing)
-        let priced = parallelMap(workloads) { workload -> Result<Estimate, EstimateError> in
-            do throws(EstimateError) { return .success(try estimator.estimate(workload)) } catch { return .failure(error) }
-        }
         var estimates: [Estimate] = []
-        for outcome in priced {
-            switch outcome {
-            case .success(let estimate): estimates.append(estimate)
-            case .failure(let error): diagnostics.append(error.diagnostic)
-            }
+        estimates.reserveCapacity(workloads.count)
+        let table = workloads
+        parallelMap(Array(table.indices), { position -> Result<Estimate, EstimateError> in
+            do throws(EstimateError) { return .success(try estimator.estimate(table[position])) } catch { return .failure(error) }
+        }, consume: { outcome in
+            do throws(EstimateError) { estimates.append(try outcome.get()) } catch { diagnostics.append(error.diagnostic) }
+        })
+        // Usually in order already (files are read in order): a check is cheaper than sorting big values.
+        if estimates.indices.dropFirst().contains(where: { Self.inSourceOrder(estimates[$0], estimates[$0 - 1]) }) {
+            estimates.sort(by: Self.inSourceOrder)
         }
-        estimates.sort { ($0.workload.source, $0.workload.id) < ($1.workload.source, $1.workload.id) }
         let catalog = request.pricing.catalog
         return EstimationResult(estimates: estimates, diagnostics: diagnostics.sorted(), catalogDate: catalog.date,
                                 catalogSources: catalog.sources.map(\.description), month: request.reading.month,
@@ -93,19 +93,28 @@ public struct EstimationPipeline: Sendable {
         return reading
     }
 
+    /// `(source, id)` order, compared in place (building the tuples copied two strings per side).
+    static func inSourceOrder(_ lhs: Estimate, _ rhs: Estimate) -> Bool {
+        let (a, b) = (lhs.workload, rhs.workload)
+        if a.source != b.source { return a.source < b.source }
+        return a.id < b.id
+    }
+
     /// Two workloads with one identity (the same object in two files) get the later one's place appended.
-    static func disambiguateIdentities(_ workloads: inout [Workload]) -> [Diagnostic] {
-        var firstPlace: [String: SourceLocation] = [:]
+    static func disambiguateIdentities(_ workloads: inout WorkloadTable) -> [Diagnostic] {
+        var firstIndex: [String: Int] = [:]
+        firstIndex.reserveCapacity(workloads.count)
         var diagnostics: [Diagnostic] = []
-        let order = workloads.indices.sorted { workloads[$0].source < workloads[$1].source }
+        // Workloads arrive in source order unless several paths were given: sort only then (stable, as before).
+        let inOrder = !workloads.indices.dropFirst().contains { workloads[$0].source < workloads[$0 - 1].source }
+        let order = inOrder ? Array(workloads.indices) : workloads.indices.sorted { workloads[$0].source < workloads[$1].source }
         for index in order {
             let id = workloads[index].id
-            if let first = firstPlace[id] {
+            if let first = firstIndex.updateValue(index, forKey: id) {
+                firstIndex[id] = first
                 diagnostics.append(Diagnostic(.warning, at: workloads[index].source,
-                    "\(id) is also defined at \(first); both are priced", rule: "duplicate-workload"))
+                    "\(id) is also defined at \(workloads[first].source); both are priced", rule: "duplicate-workload"))
                 workloads[index].id = "\(id)@\(workloads[index].source)"
-            } else {
-                firstPlace[id] = workloads[index].source
             }
         }
         return diagnostics

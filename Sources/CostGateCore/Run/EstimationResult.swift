@@ -16,11 +16,11 @@ public struct EstimationResult: Sendable {
 
     /// One-off runs (× array tasks) summed, USD.
     public var oneOffTotal: CostFigures {
-        estimates.filter { $0.workload.pattern == .oneOff }.reduce(.zero) { $0 + $1.cost }
+        estimates.reduce(.zero) { $1.workload.pattern == .oneOff ? $0 + $1.cost : $0 }
     }
 
     /// Recurring and long-running workloads summed, USD per month.
     public var monthlyTotal: CostFigures {
-        estimates.filter { $0.workload.pattern != .oneOff }.reduce(.zero) { $0 + $1.cost }
+        estimates.reduce(.zero) { $1.workload.pattern != .oneOff ? $0 + $1.cost : $0 }
     }
 }

@@ -5,14 +5,14 @@ enum TrainJobJoin {
     static let runtimeKinds = ["ClusterTrainingRuntime", "TrainingRuntime"]
 
     static func apply(_ trainJobs: [KubernetesObject], runtimes: [KubernetesObject], reader: KubernetesReader,
-                      to workloads: inout [Workload]) -> [Diagnostic] {
+                      to workloads: inout WorkloadTable) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let runtimes = runtimes.sorted { $0.location < $1.location }
         for job in trainJobs.sorted(by: { $0.location < $1.location }) {
             do throws(ManifestError) {
                 guard let runtime = try resolve(job, runtimes: runtimes, diagnostics: &diagnostics) else { continue }
                 var found: [Diagnostic] = []
-                workloads.append(try reader.readTrainJob(job, runtime: runtime, diagnostics: &found))
+                workloads.append([try reader.readTrainJob(job, runtime: runtime, diagnostics: &found)])
                 diagnostics += found
             } catch {
                 diagnostics.append(error.diagnostic)

@@ -29,5 +29,5 @@ public struct AcceleratorRequest: Hashable, Sendable {
     }
 
     /// Whole-accelerator equivalents per pod (what is priced).
-    public var equivalents: Decimal { Decimal(count) * fraction }
+    public var equivalents: Decimal { DecimalMath.product(Decimal(count), fraction) }
 }

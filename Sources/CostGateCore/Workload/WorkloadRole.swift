@@ -22,7 +22,7 @@ public struct WorkloadRole: Hashable, Sendable {
 
     /// Memory per replica in GiB (bytes × 2^-30: the reciprocal is an exact decimal, and Decimal
     /// multiplication is far cheaper than division).
-    public var memoryGiB: Decimal { Decimal(memoryBytes) * Self.gibibytesPerByte }
+    public var memoryGiB: Decimal { DecimalMath.product(Decimal(memoryBytes), Self.gibibytesPerByte) }
 
     static let gibibytesPerByte = Decimal(string: "0.000000000931322574615478515625")!
 }

@@ -40,12 +40,12 @@ public struct YAMLParser: Sendable {
         case failed(YAMLError)
     }
 
+    /// An open collection. Its children wait on the shared `values` stack from `start` on (a
+    /// mapping's as key, value, key, value…) and become one exactly sized array when it closes:
+    /// growing an array per collection, one append at a time, cost more allocations than the nodes.
     private struct Frame {
-        enum Items {
-            case sequence([YAMLNode])
-            case mapping([YAMLPair], pendingKey: YAMLNode?)
-        }
-        var items: Items
+        var isSequence: Bool
+        var start: Int
         var line: Int32
         var column: Int32
         var tag: String?
@@ -68,6 +68,8 @@ public struct YAMLParser: Sendable {
         yaml_parser_set_input_string(&parser, base, buffer.count - offset)
 
         var stack: [Frame] = []
+        var values: [YAMLNode] = []
+        values.reserveCapacity(64)
         var anchors: [String: (node: YAMLNode, size: Int)] = [:]
         var root: YAMLNode?
         var documentLine: Int32 = 1
@@ -91,7 +93,10 @@ public struct YAMLParser: Sendable {
             let line = Int32(event.start_mark.line) + lineBase + 1
             let column = Int32(event.start_mark.column) + 1
 
-            var completed: (node: YAMLNode, size: Int, anchor: String?)?
+            // The node this event completes, moved (not copied) into its parent below.
+            var completed: YAMLNode?
+            var completedSize = 1
+            var completedAnchor: String?
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return .finished
@@ -115,8 +120,8 @@ public struct YAMLParser: Sendable {
                 default: style = .plain
                 }
                 let tag = scalar.tag.map { String(cString: $0) }
-                completed = (YAMLNode(.scalar(value, style), line: line, column: column, tag: tag), 1,
-                             scalar.anchor.map { String(cString: $0) })
+                completed = YAMLNode(.scalar(value, style), line: line, column: column, tag: tag)
+                completedAnchor = scalar.anchor.map { String(cString: $0) }
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 guard stack.count < depthLimit else {
                     return fail(.depthLimit(line: Int(line), column: Int(column), limit: depthLimit))
@@ -124,20 +129,29 @@ public struct YAMLParser: Sendable {
                 let isSequence = event.type == YAML_SEQUENCE_START_EVENT
                 let tagPointer = isSequence ? event.data.sequence_start.tag : event.data.mapping_start.tag
                 let anchorPointer = isSequence ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
-                stack.append(Frame(items: isSequence ? .sequence([]) : .mapping([], pendingKey: nil),
-                                   line: line, column: column,
+                stack.append(Frame(isSequence: isSequence, start: values.count, line: line, column: column,
                                    tag: tagPointer.map { String(cString: $0) },
                                    anchor: anchorPointer.map { String(cString: $0) }, size: 1))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
                 let content: YAMLNode.Content
-                switch frame.items {
-                case .sequence(let items):
-                    content = .sequence(items)
-                case .mapping(let pairs, _):
+                if frame.isSequence {
+                    content = .sequence(Array(values[frame.start...]))
+                } else {
+                    let count = (values.count - frame.start) / 2
+                    let pairs = [YAMLPair](unsafeUninitializedCapacity: count) { buffer, initialized in
+                        for index in 0..<count {
+                            (buffer.baseAddress! + index).initialize(to: YAMLPair(key: values[frame.start + 2 * index],
+                                                                                  value: values[frame.start + 2 * index + 1]))
+                        }
+                        initialized = count
+                    }
                     content = .mapping(frame.hasMergeKey ? Self.resolvingMergeKeys(pairs) : pairs)
                 }
-                completed = (YAMLNode(content, line: frame.line, column: frame.column, tag: frame.tag), frame.size, frame.anchor)
+                values.removeSubrange(frame.start...)
+                completed = YAMLNode(content, line: frame.line, column: frame.column, tag: frame.tag)
+                completedSize = frame.size
+                completedAnchor = frame.anchor
             case YAML_ALIAS_EVENT:
                 let name = String(cString: event.data.alias.anchor)
                 guard let target = anchors[name] else {
@@ -151,45 +165,40 @@ public struct YAMLParser: Sendable {
                 node.line = line
                 node.column = column
                 // The alias stands for its anchor's whole subtree, so nested aliases multiply.
-                completed = (node, target.size, nil)
+                completed = node
+                completedSize = target.size
             default:
                 break
             }
 
-            guard let (node, size, anchor) = completed else { continue }
-            if let anchor { anchors[anchor] = (node, size) }
+            guard let node = completed.take() else { continue }
+            let size = completedSize
+            if let anchor = completedAnchor { anchors[anchor] = (node, size) }
             guard !stack.isEmpty else {
                 root = node
                 continue
             }
-            stack[stack.count - 1].size += size
-            switch stack[stack.count - 1].items {
-            case .sequence(var items):
-                stack[stack.count - 1].items = .sequence([])
-                items.append(node)
-                stack[stack.count - 1].items = .sequence(items)
-            case .mapping(var pairs, let pendingKey):
-                stack[stack.count - 1].items = .mapping([], pendingKey: nil)
-                if let key = pendingKey {
-                    if case .scalar(let text, let style) = key.content {
-                        if text == "<<" && style == .plain && key.tag == nil {
-                            stack[stack.count - 1].hasMergeKey = true
-                        } else if let first = Self.firstLine(ofKey: text, in: pairs) {
-                            return fail(.duplicateKey(text, line: Int(key.line), column: Int(key.column), firstLine: Int(first)))
-                        }
+            let top = stack.count - 1
+            stack[top].size += size
+            // In a mapping an odd number of waiting children means this node is a key's value.
+            if !stack[top].isSequence && (values.count - stack[top].start) % 2 == 1 {
+                let key = values[values.count - 1]
+                if case .scalar(let text, let style) = key.content {
+                    if text == "<<" && style == .plain && key.tag == nil {
+                        stack[top].hasMergeKey = true
+                    } else if let first = Self.firstLine(ofKey: text, in: values, from: stack[top].start, before: values.count - 1) {
+                        return fail(.duplicateKey(text, line: Int(key.line), column: Int(key.column), firstLine: Int(first)))
                     }
-                    pairs.append(YAMLPair(key: key, value: node))
-                    stack[stack.count - 1].items = .mapping(pairs, pendingKey: nil)
-                } else {
-                    stack[stack.count - 1].items = .mapping(pairs, pendingKey: node)
                 }
             }
+            values.append(node)
         }
     }
 
-    private static func firstLine(ofKey key: String, in pairs: [YAMLPair]) -> Int32? {
-        for pair in pairs {
-            if case .scalar(let text, _) = pair.key.content, text == key { return pair.key.line }
+    /// The line of the first key equal to `key` among the keys waiting at `start`, `start + 2`, … before `end`.
+    private static func firstLine(ofKey key: String, in values: [YAMLNode], from start: Int, before end: Int) -> Int32? {
+        for index in stride(from: start, to: end, by: 2) {
+            if case .scalar(let text, _) = values[index].content, text == key { return values[index].line }
         }
         return nil
     }

@@ -17,4 +17,28 @@ final class MoneyFormatTests: XCTestCase {
         XCTAssertEqual(JSONValue.object(["b": .int(1), "a": .string("x\"y")]).rendered(), "{\n  \"a\": \"x\\\"y\",\n  \"b\": 1\n}\n",
                        "keys sorted, strings escaped")
     }
+
+    func testCentsFromTheMantissaMatchFoundation() {
+        var values: [Decimal] = [Decimal(string: "-0.001")!, Decimal(string: "0.004999")!, Decimal(string: "92233720368547758.07")!,
+                                 Decimal(string: "1e30")!, Decimal(100) / 3, Decimal(-2) / 3, Decimal(string: "929.085")!]
+        var state: UInt64 = 5
+        for _ in 0..<2000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let mantissa = state >> 20
+            values.append(Decimal(sign: state % 7 == 0 ? .minus : .plus, exponent: -Int(state % 9), significand: Decimal(mantissa)) / 7)
+        }
+        for value in values {
+            let cents = NSDecimalNumber(decimal: (value * 100).rounded(0)).int64Value
+            let magnitude = cents.magnitude
+            let whole = String(magnitude / 100)
+            var grouped = ""
+            for (index, character) in whole.enumerated() {
+                if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(",") }
+                grouped.append(character)
+            }
+            let fraction = magnitude % 100
+            let expected = (cents < 0 ? "-$" : "$") + grouped + (fraction < 10 ? ".0" : ".") + String(fraction)
+            XCTAssertEqual(MoneyFormat.usd(value), expected, "\(value)")
+        }
+    }
 }

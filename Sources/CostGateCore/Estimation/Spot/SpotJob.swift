@@ -56,8 +56,10 @@ public struct SpotJob: Sendable, Hashable {
         trials: Int = 100_000,
         seed: UInt64 = 42
     ) throws(SpotError) {
-        func require(_ ok: Bool, _ field: String, _ value: some CustomStringConvertible, _ requirement: String) throws(SpotError) {
-            if !ok { throw .invalidValue(field: field, value: value.description, requirement: requirement) }
+        // Value and requirement text are built only on failure: the estimator makes a job for every GPU workload.
+        func require<Value: CustomStringConvertible>(_ ok: Bool, _ field: String, _ value: @autoclosure () -> Value,
+                                                     _ requirement: @autoclosure () -> String) throws(SpotError) {
+            if !ok { throw .invalidValue(field: field, value: value().description, requirement: requirement()) }
         }
         try require(workHours.isFinite && workHours > 0, "work_hours", workHours, "must be a number > 0")
         try require(nodes >= 1, "nodes", nodes, "must be an integer ≥ 1")

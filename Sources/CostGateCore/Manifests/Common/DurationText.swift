@@ -42,7 +42,10 @@ public enum DurationText {
             lastUnit = unit
             let (seconds, overflow) = mantissa.multipliedReportingOverflow(by: unit)
             guard digits > 0, !overflow else { return nil }
-            total += Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(seconds))
+            // Exact parts: Foundation's Decimal(sign:exponent:significand:) and + cost ~100,000 instructions here.
+            let term = DecimalParts(mantissa: UInt128(seconds), exponent: -fractionDigits, negative: false).compactDecimal
+                ?? Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(seconds))
+            total = sawUnit ? DecimalMath.sum(total, term) : term
             (mantissa, digits, fractionDigits, seenPoint, sawUnit) = (0, 0, 0, false, true)
         }
         guard digits == 0, !seenPoint, sawUnit, total > 0 else { return nil }

@@ -4,13 +4,22 @@ import Foundation
 /// whose errors name that place. A wrong type is an error, never a silent default.
 public struct NodeCursor: Sendable {
     public let node: YAMLNode
-    public let path: String
     public let file: String
     public let document: Int?
+    /// The key path, joined into text only when read: readers make cursors by the thousand and read
+    /// their paths only for error messages.
+    private let keyPath: LazyKeyPath
+
+    /// The key path from the document root: `spec.template.spec.containers[0]`.
+    public var path: String { keyPath.text }
 
     public init(node: YAMLNode, path: String, file: String, document: Int?) {
+        self.init(node: node, keyPath: LazyKeyPath(parent: nil, step: .text(path)), file: file, document: document)
+    }
+
+    private init(node: YAMLNode, keyPath: LazyKeyPath, file: String, document: Int?) {
         self.node = node
-        self.path = path
+        self.keyPath = keyPath
         self.file = file
         self.document = document
     }
@@ -35,7 +44,7 @@ public struct NodeCursor: Sendable {
         }
     }
 
-    private func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    private func childPath(_ key: String) -> LazyKeyPath { LazyKeyPath(parent: keyPath, step: .key(key)) }
 
     /// The value under `key`, or nil when the key is absent or null. Throws if this node is not a mapping.
     public func child(_ key: String) throws(ManifestError) -> NodeCursor? {
@@ -45,7 +54,7 @@ public struct NodeCursor: Sendable {
         }
         for pair in pairs {
             guard case .scalar(let text, _) = pair.key.content, text == key else { continue }
-            let cursor = NodeCursor(node: pair.value, path: childPath(key), file: file, document: document)
+            let cursor = NodeCursor(node: pair.value, keyPath: childPath(key), file: file, document: document)
             return cursor.isNull ? nil : cursor
         }
         return nil
@@ -70,7 +79,7 @@ public struct NodeCursor: Sendable {
         return pairs.compactMap { pair in
             guard case .scalar(let key, _) = pair.key.content else { return nil }
             let keyLocation = SourceLocation(file: file, line: Int(pair.key.line), column: Int(pair.key.column), document: document)
-            return (key, keyLocation, NodeCursor(node: pair.value, path: childPath(key), file: file, document: document))
+            return (key, keyLocation, NodeCursor(node: pair.value, keyPath: childPath(key), file: file, document: document))
         }
     }
 
@@ -81,7 +90,7 @@ public struct NodeCursor: Sendable {
             throw .typeMismatch(path: path, expected: "a list", found: describedForError, at: location)
         }
         return nodes.enumerated().map { index, item in
-            NodeCursor(node: item, path: "\(path)[\(index)]", file: file, document: document)
+            NodeCursor(node: item, keyPath: LazyKeyPath(parent: keyPath, step: .index(index)), file: file, document: document)
         }
     }
 
@@ -146,4 +155,32 @@ public struct NodeCursor: Sendable {
     public func optionalString(_ key: String) throws(ManifestError) -> String? { try child(key)?.string() }
     public func optionalInt(_ key: String) throws(ManifestError) -> Int? { try child(key)?.int() }
     public func optionalBool(_ key: String) throws(ManifestError) -> Bool? { try child(key)?.bool() }
+}
+
+/// One step of a cursor's key path, linked to its parent's; `text` joins the steps as
+/// `spec.containers[0].name` (a key after a non-empty path takes a dot, an index takes brackets).
+final class LazyKeyPath: Sendable {
+    enum Step: Sendable {
+        /// A path given as text (the root's, usually empty).
+        case text(String)
+        case key(String)
+        case index(Int)
+    }
+
+    let parent: LazyKeyPath?
+    let step: Step
+
+    init(parent: LazyKeyPath?, step: Step) {
+        self.parent = parent
+        self.step = step
+    }
+
+    var text: String {
+        let base = parent?.text ?? ""
+        switch step {
+        case .text(let text): return parent == nil ? text : base + text
+        case .key(let key): return base.isEmpty ? key : "\(base).\(key)"
+        case .index(let index): return "\(base)[\(index)]"
+        }
+    }
 }

@@ -60,5 +60,11 @@ public struct CalendarMonth: Hashable, Sendable, CustomStringConvertible {
         self.month = parts.month!
     }
 
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    public var description: String {
+        // Zero-padded by hand: String(format:) goes through Foundation's formatter on every CronJob note.
+        guard year >= 0, month >= 0 else { return String(format: "%04d-%02d", year, month) }
+        let yearText = String(year)
+        let monthText = String(month)
+        return String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText + "-" + (month < 10 ? "0" : "") + monthText
+    }
 }

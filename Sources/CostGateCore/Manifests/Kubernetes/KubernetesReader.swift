@@ -226,7 +226,7 @@ public struct KubernetesReader: Sendable {
     }
 
     func monthDuration() -> ResolvedDuration {
-        ResolvedDuration(hours: options.hoursPerMonth, source: .month, note: "long-running: priced for \(options.hoursPerMonth) hours a month")
+        ResolvedDuration(hours: options.hoursPerMonth, source: .month, note: "long-running: priced for \(DecimalText.description(options.hoursPerMonth)) hours a month")
     }
 
     /// The run time of one run: `costgate.dev/duration`, else `activeDeadlineSeconds` (a ceiling), else the default.
@@ -234,19 +234,19 @@ public struct KubernetesReader: Sendable {
     func runDuration(_ annotations: AnnotationLayers, deadline: Int?, kind: String,
                      maxExecTime: String? = nil) throws(ManifestError) -> ResolvedDuration {
         if let seconds = try annotatedDuration(annotations, "costgate.dev/duration", example: "'36h', '90m', '2d' or '1h30m'") {
-            return ResolvedDuration(hours: seconds / 3600, source: .annotation, note: nil)
+            return ResolvedDuration(hours: DecimalMath.quotient(seconds, 3600), source: .annotation, note: nil)
         }
         if let deadline, deadline > 0 {
-            return ResolvedDuration(hours: Decimal(deadline) / 3600, source: .activeDeadlineSeconds,
+            return ResolvedDuration(hours: DecimalMath.quotient(Decimal(deadline), 3600), source: .activeDeadlineSeconds,
                                     note: "duration is activeDeadlineSeconds (\(deadline) s), a ceiling: the run may end sooner")
         }
         if let text = maxExecTime, let seconds = Int(text), seconds > 0 {
-            return ResolvedDuration(hours: Decimal(seconds) / 3600, source: .activeDeadlineSeconds,
+            return ResolvedDuration(hours: DecimalMath.quotient(Decimal(seconds), 3600), source: .activeDeadlineSeconds,
                                     note: "duration is Kueue's kueue.x-k8s.io/max-exec-time-seconds (\(seconds) s), a ceiling: the run may end sooner")
         }
         let fallback = options.defaultDuration(forKind: kind)
         return ResolvedDuration(hours: fallback.hours, source: .default,
-                                note: "no costgate.dev/duration annotation or activeDeadlineSeconds: \(fallback.origin) of \(fallback.hours) h")
+                                note: "no costgate.dev/duration annotation or activeDeadlineSeconds: \(fallback.origin) of \(DecimalText.description(fallback.hours)) h")
     }
 
     /// A `costgate.dev/*` duration annotation in seconds; a value that is not a duration is an error at the value.

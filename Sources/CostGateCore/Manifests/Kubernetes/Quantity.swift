@@ -98,6 +98,11 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
     /// The exact value in base units (cores, bytes, devices).
     public var value: Decimal {
         let magnitude = nanos.magnitude
+        // Built from its parts: `Decimal(sign:exponent:significand:)` divides by ten nine times.
+        if magnitude < DecimalParts.exactLimit,
+           let value = DecimalParts(mantissa: magnitude, exponent: -9, negative: nanos < 0).compactDecimal {
+            return value
+        }
         var significand: Decimal
         if magnitude <= UInt128(UInt64.max) {
             significand = Decimal(UInt64(magnitude))

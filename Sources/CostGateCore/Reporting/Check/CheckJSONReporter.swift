@@ -7,14 +7,14 @@ public enum CheckJSONReporter {
         document(result, exitStatus: exitStatus).rendered()
     }
 
-    public static func document(_ result: CheckResult, exitStatus: ExitStatus) -> JSONValue {
+    /// `depth`: how many objects the document is nested in (a diff holds two), for the layout of the
+    /// workloads rendered ahead.
+    public static func document(_ result: CheckResult, exitStatus: ExitStatus, depth: Int = 0) -> JSONValue {
         let gate = result.gate
-        guard case .object(var members) = EstimateJSONReporter.document(result.estimation) else { return .null }
+        var members = EstimateJSONReporter.members(result.estimation)
         let verdicts = Dictionary(gate.workloads.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        members["workloads"] = .array(result.estimation.estimates.map { estimate in
-            guard case .object(var workload) = EstimateJSONReporter.workload(estimate) else { return .null }
-            workload["gate"] = verdicts[estimate.workload.id].map(verdict) ?? .null
-            return .object(workload)
+        members["workloads"] = .array(parallelMap(result.estimation.estimates) { estimate in
+            .rendered(EstimateJSONReporter.workload(estimate, indent: 4 + 2 * depth, gate: verdicts[estimate.workload.id].map(verdict) ?? .null))
         })
         members["policy"] = .object([
             "file": .string(result.policy.file),

@@ -28,8 +28,8 @@ public enum DiffJSONReporter {
                 "denies": .int(diff.denies), "warnings": .int(diff.warnings), "waived": .int(diff.waived),
                 "exitCode": .int(Int(exitStatus.rawValue)),
             ]),
-            "base": CheckJSONReporter.document(diff.base, exitStatus: diff.base.exitStatus(failOnWarn: false)),
-            "head": CheckJSONReporter.document(diff.head, exitStatus: exitStatus),
+            "base": CheckJSONReporter.document(diff.base, exitStatus: diff.base.exitStatus(failOnWarn: false), depth: 1),
+            "head": CheckJSONReporter.document(diff.head, exitStatus: exitStatus, depth: 1),
         ])
     }
 

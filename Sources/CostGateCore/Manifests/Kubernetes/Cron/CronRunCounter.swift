@@ -342,6 +342,12 @@ extension CronRunCounter {
 
         init(timeZone: TimeZone, window: Range<Int64>) {
             self.window = window
+            // UTC has one offset and no transitions: what the search below finds, without ~300 ICU calls per CronJob.
+            if timeZone.identifier == "UTC" || timeZone.identifier == "GMT", timeZone.secondsFromGMT() == 0 {
+                starts = [Int64.min]
+                offsets = [0]
+                return
+            }
             func offset(at second: Int64) -> Int { timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(second))) }
             // Transitions: Foundation's list, plus any offset change found by sampling every 3 hours and bisecting,
             // so that changes of standard offset are caught even if Foundation reported only daylight-saving ones.

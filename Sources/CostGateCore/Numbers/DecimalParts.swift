@@ -1,0 +1,109 @@
+import Foundation
+
+/// A `Decimal` as its stored parts, `mantissa × 10^exponent` (negated when `negative`), read from
+/// and written to Foundation's memory layout so that arithmetic whose result is exact can skip
+/// Foundation's general routines (each allocates arrays and divides the mantissa digit by digit:
+/// thousands of instructions per operation, tens of thousands for text).
+///
+/// The layout (swift-foundation): an `Int8` exponent; a byte holding the mantissa length in 16-bit
+/// words (high nibble), the sign (bit 3) and the "compact" flag (bit 2); two reserved bytes; eight
+/// little-endian 16-bit words. `isUsable` checks it once against Foundation's own values; when it
+/// does not match, every caller takes Foundation's path, so results never depend on it.
+struct DecimalParts: Equatable {
+    var mantissa: UInt128
+    var exponent: Int
+    var negative: Bool
+
+    /// 10^38: mantissas below it are exact in every Foundation routine (its limit is 2^128).
+    static let exactLimit: UInt128 = power(of: 38)
+
+    /// The stored parts of `value`; nil for NaN, a zero, or an unexpected layout.
+    init?(_ value: Decimal) {
+        guard Self.isUsable else { return nil }
+        guard let parts = Self.read(value) else { return nil }
+        self = parts
+    }
+
+    init(mantissa: UInt128, exponent: Int, negative: Bool) {
+        self.mantissa = mantissa
+        self.exponent = exponent
+        self.negative = negative
+    }
+
+    /// The Decimal Foundation's arithmetic would return for this value: trailing zeros moved into
+    /// the exponent ("compact"). Nil when that form is out of Decimal's range, or for zero (whose
+    /// stored form varies with the operation that made it).
+    var compactDecimal: Decimal? {
+        guard Self.isUsable else { return nil }
+        return Self.write(self)
+    }
+
+    // MARK: - Layout
+
+    private static func read(_ value: Decimal) -> DecimalParts? {
+        guard MemoryLayout<Decimal>.size == 20, !value.isNaN else { return nil }
+        return withUnsafeBytes(of: value) { raw -> DecimalParts? in
+            let length = Int(raw[1] >> 4)
+            guard length > 0, length <= 8 else { return nil }
+            var mantissa: UInt128 = 0
+            for word in stride(from: length - 1, through: 0, by: -1) {
+                mantissa = mantissa << 16 | UInt128(raw.loadUnaligned(fromByteOffset: 4 + 2 * word, as: UInt16.self).littleEndian)
+            }
+            guard mantissa != 0 else { return nil }
+            return DecimalParts(mantissa: mantissa, exponent: Int(Int8(bitPattern: raw[0])), negative: raw[1] & 0x08 != 0)
+        }
+    }
+
+    private static func write(_ parts: DecimalParts) -> Decimal? {
+        var mantissa = parts.mantissa
+        var exponent = parts.exponent
+        guard mantissa != 0 else { return nil }
+        while mantissa % 10 == 0 && exponent < 127 {
+            mantissa /= 10
+            exponent += 1
+        }
+        guard exponent >= -128, exponent <= 127 else { return nil }
+        var length = 0
+        var rest = mantissa
+        while rest != 0 {
+            length += 1
+            rest >>= 16
+        }
+        var value = Decimal()
+        withUnsafeMutableBytes(of: &value) { raw in
+            for index in raw.indices { raw[index] = 0 }
+            raw[0] = UInt8(bitPattern: Int8(exponent))
+            raw[1] = UInt8(length << 4) | (parts.negative ? 0x08 : 0) | 0x04
+            var words = mantissa
+            for word in 0..<length {
+                raw.storeBytes(of: UInt16(truncatingIfNeeded: words).littleEndian, toByteOffset: 4 + 2 * word, as: UInt16.self)
+                words >>= 16
+            }
+        }
+        return value
+    }
+
+    /// Whether the layout is the one described above, checked once against values Foundation made.
+    static let isUsable: Bool = {
+        guard MemoryLayout<Decimal>.size == 20 else { return false }
+        let samples: [(Decimal, DecimalParts)] = [
+            (Decimal(string: "1.5")!, DecimalParts(mantissa: 15, exponent: -1, negative: false)),
+            (Decimal(string: "-0.012")!, DecimalParts(mantissa: 12, exponent: -3, negative: true)),
+            (Decimal(string: "1500")!, DecimalParts(mantissa: 15, exponent: 2, negative: false)),
+            (Decimal(string: "123456789012345678901234567")!,
+             DecimalParts(mantissa: 123_456_789_012_345_678_901_234_567, exponent: 0, negative: false)),
+        ]
+        for (value, parts) in samples {
+            guard read(value) == parts, let written = write(parts), written == value,
+                  withUnsafeBytes(of: written, { Array($0) }) == withUnsafeBytes(of: value, { Array($0) })
+            else { return false }
+        }
+        return true
+    }()
+
+    static func power(of exponent: Int) -> UInt128 {
+        var result: UInt128 = 1
+        for _ in 0..<exponent { result *= 10 }
+        return result
+    }
+}

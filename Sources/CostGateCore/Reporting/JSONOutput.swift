@@ -1,0 +1,145 @@
+import Foundation
+
+/// JSON text written front to back in the exact layout of `JSONValue.rendered()` (two-space
+/// indentation, `"key": value`, sorted keys), for the parts of a report that are large: no
+/// dictionary per object and no key sort. Callers give members in sorted key order; debug builds
+/// check it.
+struct JSONOutput {
+    private(set) var bytes: [UInt8] = []
+    /// Indentation (spaces) of the innermost open container.
+    private var indent: Int
+    /// Members written so far in each open container, innermost last.
+    private var counts: [Int] = []
+    #if DEBUG
+    private var lastKeys: [String] = []
+    #endif
+
+    /// `indent`: the column the first value stands at (nested fragments start deeper).
+    init(indent: Int = 0, capacity: Int = 2048) {
+        self.indent = indent
+        bytes.reserveCapacity(capacity)
+    }
+
+    // MARK: - Containers
+
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts a member of the open object; its value follows.
+    mutating func key(_ key: StaticString) {
+        #if DEBUG
+        let text = key.description
+        precondition(lastKeys[lastKeys.count - 1] < text, "JSON keys must be written in sorted order: \(text)")
+        lastKeys[lastKeys.count - 1] = text
+        #endif
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+    }
+
+    /// A value built as a `JSONValue` (small parts such as a check's verdict), laid out as it would be here.
+    mutating func value(_ value: JSONValue) {
+        bytes.append(contentsOf: value.fragment(indent: indent))
+    }
+
+    /// Starts an item of the open array; its value follows.
+    mutating func item() { separate() }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        counts.append(0)
+        indent += 2
+        #if DEBUG
+        lastKeys.append("")
+        #endif
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let count = counts.removeLast()
+        indent -= 2
+        #if DEBUG
+        lastKeys.removeLast()
+        #endif
+        if count > 0 {
+            bytes.append(UInt8(ascii: "\n"))
+            appendIndent()
+        }
+        bytes.append(bracket)
+    }
+
+    private mutating func separate() {
+        if counts[counts.count - 1] > 0 { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\n"))
+        counts[counts.count - 1] += 1
+        appendIndent()
+    }
+
+    /// Byte by byte: the generic `append(contentsOf:)` of a `repeatElement` cost more than the text.
+    private mutating func appendIndent() {
+        for _ in 0..<indent { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    // MARK: - Values
+
+    mutating func null() {
+        let text: StaticString = "null"
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ value: String) { JSONValue.writeString(value, to: &bytes) }
+
+    mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    mutating func int(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // room for 20 digits without an allocation
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude != 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+
+    mutating func int(_ value: Int?) {
+        if let value { int(value) } else { null() }
+    }
+
+    /// `value.rounded(places)` as `JSONValue.decimal` writes it.
+    mutating func decimal(_ value: Decimal, rounded places: Int) {
+        DecimalText.appendRounded(value, places: places, to: &bytes)
+    }
+
+    /// Money: rounded to cents, as `JSONValue.money`.
+    mutating func money(_ value: Decimal) { decimal(value, rounded: 2) }
+
+    mutating func money(_ value: Decimal?) {
+        if let value { money(value) } else { null() }
+    }
+
+    mutating func double(_ value: Double) { bytes.append(contentsOf: JSONValue.format(value).utf8) }
+
+    mutating func double(_ value: Double?) {
+        if let value { double(value) } else { null() }
+    }
+
+    mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values {
+            item()
+            string(value)
+        }
+        endArray()
+    }
+}

@@ -1,0 +1,23 @@
+/// Every workload of an input set, held as each file's own array and numbered across them, so the
+/// set is joined and priced as one list without copying each workload into a flat array (a copy is
+/// a retain per string, array and dictionary a workload holds: milliseconds, serial, at thousands).
+struct WorkloadTable: Sendable {
+    private var files: [[Workload]] = []
+    /// (file, index in that file) of each workload, in input order.
+    private var places: [(file: Int, index: Int)] = []
+
+    /// Takes over one file's workloads (its array is moved in, not copied).
+    mutating func append(_ workloads: consuming [Workload]) {
+        let file = files.count
+        for index in workloads.indices { places.append((file, index)) }
+        files.append(workloads)
+    }
+
+    var count: Int { places.count }
+    var indices: Range<Int> { 0..<places.count }
+
+    subscript(position: Int) -> Workload {
+        get { files[places[position].file][places[position].index] }
+        _modify { yield &files[places[position].file][places[position].index] }
+    }
+}

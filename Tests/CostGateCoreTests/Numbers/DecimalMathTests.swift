@@ -1,0 +1,84 @@
+import Foundation
+import XCTest
+@testable import CostGateCore
+
+/// `DecimalMath` must return Foundation's Decimal bit for bit (the same value in the same stored
+/// form), so every figure and text derived from it is unchanged.
+final class DecimalMathTests: XCTestCase {
+    private func bits(_ value: Decimal) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }
+
+    /// Prices, quantities, durations and products of them: short and 38-digit mantissas, both signs.
+    private func samples() -> [Decimal] {
+        var values: [Decimal] = [1, 2, 10, 730, 3600, Decimal(string: "0.5")!, Decimal(string: "0.031611")!,
+                                 Decimal(string: "0.004237")!, Decimal(string: "0.000000000931322574615478515625")!,
+                                 Decimal(string: "-1.25")!, Decimal(100) / 3, Decimal(string: "99999999999999999999999999999999999999")!,
+                                 Decimal(string: "340282366920938463463374607431768211455")!, Decimal(string: "1e100")!]
+        var generator = SplitMix(state: 11)
+        for _ in 0..<400 {
+            let digits = Int(generator.next() % 19) + 1
+            var mantissa: UInt64 = 0
+            for _ in 0..<digits { mantissa = mantissa * 10 + generator.next() % 10 }
+            let exponent = Int(generator.next() % 30) - 20
+            values.append(Decimal(sign: generator.next() % 4 == 0 ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa)))
+            // Spot costs come from the model's Doubles.
+            values.append(Decimal(Double(mantissa) / Double(1 << 20)))
+        }
+        return values
+    }
+
+    func testLayoutIsRecognised() {
+        XCTAssertTrue(DecimalParts.isUsable, "the fast paths are off: Foundation's Decimal layout changed")
+    }
+
+    func testProductSumAndQuotientMatchFoundation() {
+        let values = samples()
+        for (index, a) in values.enumerated() {
+            for b in values[index...] {
+                XCTAssertEqual(bits(DecimalMath.product(a, b)), bits(a * b), "\(a) * \(b)")
+                XCTAssertEqual(bits(DecimalMath.sum(a, b)), bits(a + b), "\(a) + \(b)")
+                XCTAssertEqual(bits(DecimalMath.sum(a, -b)), bits(a - b), "\(a) - \(b)")
+                if b != 0 { XCTAssertEqual(bits(DecimalMath.quotient(a, b)), bits(a / b), "\(a) / \(b)") }
+            }
+        }
+    }
+
+    func testQuotientWhereFoundationAlignsExponentsFirst() {
+        let a = Decimal(string: "-1870596773768203893000000000")!, b = Decimal(string: "0.000244140625")!
+        XCTAssertEqual(bits(DecimalMath.quotient(a, b)), bits(a / b), "Foundation drops digits here; so must the fast path")
+    }
+
+    func testDurationsInHours() {
+        for seconds in [1, 60, 90, 3600, 5400, 9000, 86_400, 129_600, 7] {
+            XCTAssertEqual(bits(DecimalMath.quotient(Decimal(seconds), 3600)), bits(Decimal(seconds) / 3600))
+        }
+    }
+
+    func testPriceTextMatchesFoundationsConstruction() {
+        for text in ["12", "0.5", "3.67339", "0", "0.000", "100.10", "98.32", "0.0001", "1234567890123456789"] {
+            let digits = text.replacingOccurrences(of: ".", with: "")
+            let fraction = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
+            let reference = Decimal(sign: .plus, exponent: -fraction, significand: Decimal(UInt64(digits)!))
+            XCTAssertEqual(PriceText.decimal(text).map(bits), bits(reference), text)
+        }
+    }
+
+    func testQuantityValueMatchesFoundationsConstruction() throws {
+        for text in ["500m", "4", "16Gi", "1.5", "100n", "0.000000001", "3e-4", "-2", "123456789012345678"] {
+            let quantity = try Quantity(parsing: text)
+            let reference = Decimal(sign: .plus, exponent: -9, significand: Decimal(string: String(quantity.nanos.magnitude))!)
+            XCTAssertEqual(bits(quantity.value), bits(quantity.nanos < 0 ? -reference : reference), text)
+        }
+    }
+}
+
+/// SplitMix64: the same values on every run.
+private struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
