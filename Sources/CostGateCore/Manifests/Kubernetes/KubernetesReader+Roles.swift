@@ -9,6 +9,16 @@ struct PodRole {
     var annotations: AnnotationLayers
 }
 
+extension Array where Element == PodRole {
+    /// The role a multi-role workload takes capacity and annotations from: the first with accelerators, else the first.
+    var primary: PodRole? {
+        first { ($0.pod.accelerator?.count ?? 0) > 0 } ?? first
+    }
+
+    /// Pods of all roles at their nominal replicas.
+    var nominalPods: Int { reduce(0) { $0 + $1.replicas.nominal } }
+}
+
 extension KubernetesReader {
     /// Reads a `PodTemplateSpec` (`metadata` and `spec`); the returned annotations have the template's own in front.
     func readPodTemplate(_ template: NodeCursor, annotations outer: AnnotationLayers,
@@ -26,7 +36,7 @@ extension KubernetesReader {
     /// up for progress (synchronous training), for the spot model.
     func workload(_ object: KubernetesObject, roles: [PodRole], pattern: RunPattern, duration: ResolvedDuration,
                   gangSize: Int? = nil, extraAssumptions: [String] = []) throws(ManifestError) -> Workload {
-        guard let primary = roles.first(where: { ($0.pod.accelerator?.count ?? 0) > 0 }) ?? roles.first else {
+        guard let primary = roles.primary else {
             throw .missingField(path: "spec (no pod templates)", at: object.location)
         }
         var assumptions = extraAssumptions

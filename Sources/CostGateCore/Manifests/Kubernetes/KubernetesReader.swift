@@ -129,11 +129,9 @@ public struct KubernetesReader: Sendable {
 
     func readJobSpec(_ object: KubernetesObject, spec: NodeCursor, pattern: RunPattern,
                      annotations jobAnnotations: AnnotationLayers, diagnostics: inout [Diagnostic]) throws(ManifestError) -> Workload {
-        let (pod, annotations) = try readTemplate(spec, annotations: jobAnnotations, diagnostics: &diagnostics)
-        let parallelism = try spec.child("parallelism").map { node throws(ManifestError) in try nonNegative(node) }
-        let completions = try spec.child("completions").map { node throws(ManifestError) in try nonNegative(node) }
-        // Kubernetes' defaults: both unset → 1 and 1; parallelism unset → 1; completions unset → work queue.
-        let running = min(parallelism ?? 1, completions ?? (parallelism ?? 1))
+        let job = try readInnerJob(spec, annotations: jobAnnotations, diagnostics: &diagnostics)
+        let (pod, annotations, parallelism, completions, running) = (job.pod, job.annotations, job.parallelism, job.completions,
+                                                                     job.runningPods)
         var assumptions: [String] = []
         switch (parallelism, completions) {
         case (nil, nil): assumptions.append("parallelism and completions not set: one pod (Kubernetes' defaults)")
@@ -147,7 +145,7 @@ public struct KubernetesReader: Sendable {
         if (try spec.optionalBool("suspend")) == true {
             assumptions.append("spec.suspend is true: priced as if resumed (queueing systems such as Kueue create Jobs suspended)")
         }
-        let deadline = try spec.optionalInt("activeDeadlineSeconds") ?? pod.activeDeadlineSeconds
+        let deadline = job.deadline
         let duration = try runDuration(annotations, deadline: deadline, kind: object.kind, maxExecTime: object.labels[Self.kueueMaxExecTime])
         var workload = try workload(object, pod: pod, role: "pod", replicas: ReplicaRange(exactly: running), pattern: pattern,
                                     duration: duration, annotations: annotations, extraAssumptions: assumptions)

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A batch `JobSpec` held inside another object (a JobSet's replicated job): its pod and how many run at once,
-/// with the Job defaults `readJobSpec` uses.
+/// A batch `JobSpec` (a Job's, a CronJob's template, a JobSet's replicated job): its pod and how many run at
+/// once, with Kubernetes' Job defaults.
 struct InnerJobReading {
     var pod: PodReading
     var annotations: AnnotationLayers
@@ -11,6 +11,9 @@ struct InnerJobReading {
     var podsNote: String
     /// `activeDeadlineSeconds` of the Job, else of its pod template.
     var deadline: Int?
+    /// As written (nil: not set).
+    var parallelism: Int?
+    var completions: Int?
 }
 
 extension KubernetesReader {
@@ -31,6 +34,7 @@ extension KubernetesReader {
         case (nil, let c?): note = "completions \(c), parallelism not set: 1"
         }
         let deadline = try spec.optionalInt("activeDeadlineSeconds") ?? pod.activeDeadlineSeconds
-        return InnerJobReading(pod: pod, annotations: annotations, runningPods: running, podsNote: note, deadline: deadline)
+        return InnerJobReading(pod: pod, annotations: annotations, runningPods: running, podsNote: note, deadline: deadline,
+                               parallelism: parallelism, completions: completions)
     }
 }

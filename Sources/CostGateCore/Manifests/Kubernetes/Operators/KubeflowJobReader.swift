@@ -91,10 +91,10 @@ extension KubernetesReader {
         if (try runPolicy?.optionalBool("suspend")) == true {
             assumptions.append("runPolicy.suspend is true: priced as if resumed (queueing systems such as Kueue create jobs suspended)")
         }
-        let annotations = roles.first(where: { ($0.pod.accelerator?.count ?? 0) > 0 })?.annotations ?? roles[0].annotations
+        let annotations = roles.primary!.annotations
         let duration = try runDuration(annotations, deadline: deadline, kind: object.kind,
                                        maxExecTime: object.labels[Self.kueueMaxExecTime])
-        let pods = roles.reduce(0) { $0 + $1.replicas.nominal }
+        let pods = roles.nominalPods
         if pods > 1 {
             assumptions.append("synchronous training: all \(pods) pods form one gang (an interruption of one stops all)")
         }
