@@ -17,7 +17,7 @@ public struct CheckTextReporter: Sendable {
         if gate.workloads.isEmpty {
             output += "no workloads to check in \(result.estimation.fileCount) file\(result.estimation.fileCount == 1 ? "" : "s")\n"
         } else {
-            var table = TextTable(headers: ["WORKLOAD", "SOURCE", "TEAM", "COST", "PER RUN", "RUN QUOTA", "MONTH", "STATUS"],
+            var table = TextTable(headers: ["WORKLOAD", "SOURCE", "TEAM", "GATED ON", "PER RUN", "RUN QUOTA", "MONTH", "STATUS"],
                                   alignments: [.left, .left, .left, .left, .right, .right, .right, .left])
             for verdict in gate.workloads {
                 table.rows.append([
