@@ -16,11 +16,22 @@ struct Terminal {
     /// Writes the report; a failed write (a full disk, a closed descriptor) is an error, never a silent
     /// truncation that could pass for a complete report.
     func out(_ text: String) throws(OutputError) {
-        do {
-            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
-        } catch {
-            throw OutputError(reason: "\(error.localizedDescription)")
+        var text = text
+        // Straight from the string's UTF-8 storage: a report can be megabytes, and copying it into
+        // Data first cost a serial pass over all of it.
+        let failure: Int32? = text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
         }
+        if let failure { throw OutputError(reason: String(cString: strerror(failure))) }
     }
 
     func err(_ text: String) {
