@@ -21,6 +21,15 @@ final class EstimateCommandTests: XCTestCase {
         XCTAssertEqual((document?["workloads"] as? [Any])?.count, 10)
     }
 
+    func testOperatorResourcesMatchTheGolden() throws {
+        // Every operator kind costgate reads, end to end; one TrainJob names a runtime that is not there (exit 2).
+        let outcome = try BinaryRunner.run(["estimate", "Tests/CostGateCoreTests/Fixtures/k8s/operators", "--format", "json",
+                                            "--default-gpu", "a100-80gb"] + month)
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("trainjob-missing-runtime.yaml"), outcome.stderr)
+        try Golden.assertMatches(outcome.stdout, named: "estimate-operators.json")
+    }
+
     func testOutputIsDeterministic() throws {
         let first = try BinaryRunner.run(["estimate", "examples", "--format", "json"] + month)
         let second = try BinaryRunner.run(["estimate", "examples", "--format", "json"] + month)
