@@ -91,12 +91,7 @@ struct AuditCommand: ParsableCommand {
         let terminal = Terminal.detect(noColor: false)
         let fileSystem = LocalFileSystem()
         let today = try policyOptions.day()
-        guard let (_, loaded, policyDiagnostics) = try policyOptions.load(terminal: terminal, fileSystem: fileSystem, required: true) else { return }
-        guard let policy = loaded else {
-            for diagnostic in policyDiagnostics { terminal.err(terminal.render(diagnostic)) }
-            terminal.err("costgate: the policy is unusable: nothing was audited (exit 2)\n")
-            throw ExitCode(ExitStatus.inputUnusable.rawValue)
-        }
+        let (policy, policyDiagnostics) = try policyOptions.requireUsable(terminal: terminal, fileSystem: fileSystem, doing: "audited")
         let readOptions = try reading.options(today: today, policy: policy)
         let (settings, priceDiagnostics) = try pricing.settings(fileSystem: fileSystem, policy: policy)
         var ledgerHandle: Ledger?

@@ -46,15 +46,7 @@ struct CheckCommand: ParsableCommand {
         let terminal = Terminal.detect(noColor: noColor)
         let fileSystem = LocalFileSystem()
         let today = try policyOptions.day()
-        guard let (_, loaded, policyDiagnostics) = try policyOptions.load(terminal: terminal, fileSystem: fileSystem, required: true) else {
-            return
-        }
-        guard let policy = loaded else {
-            for diagnostic in policyDiagnostics { terminal.err(terminal.render(diagnostic)) }
-            let count = policyDiagnostics.filter { $0.severity == .error }.count
-            terminal.err("costgate: the policy has \(count) error\(count == 1 ? "" : "s"): nothing was gated (exit 2)\n")
-            throw ExitCode(ExitStatus.inputUnusable.rawValue)
-        }
+        let (policy, policyDiagnostics) = try policyOptions.requireUsable(terminal: terminal, fileSystem: fileSystem, doing: "gated")
         let readOptions = try reading.options(today: today, policy: policy)
         let (settings, priceDiagnostics) = try pricing.settings(fileSystem: fileSystem, policy: policy)
         let ledgerUse = try ledger.use(policy: policy, failOnWarn: failOnWarn)

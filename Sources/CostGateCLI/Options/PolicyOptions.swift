@@ -38,4 +38,19 @@ struct PolicyOptions: ParsableArguments {
         let (policy, diagnostics) = source.load(fileSystem: fileSystem)
         return (source, policy, diagnostics)
     }
+
+    /// The usable policy and its warnings; an unusable one is printed with its errors and ends the command
+    /// with exit 2 (`doing` says what was not done: "gated", "audited").
+    func requireUsable(terminal: Terminal, fileSystem: any FileSystem, doing: String) throws -> (policy: Policy, diagnostics: [Diagnostic]) {
+        guard let (_, loaded, diagnostics) = try load(terminal: terminal, fileSystem: fileSystem, required: true) else {
+            throw ExitCode(ExitStatus.usage.rawValue)   // unreachable: `required` throws first
+        }
+        guard let policy = loaded else {
+            for diagnostic in diagnostics { terminal.err(terminal.render(diagnostic)) }
+            let count = diagnostics.filter { $0.severity == .error }.count
+            terminal.err("costgate: the policy has \(count) error\(count == 1 ? "" : "s"): nothing was \(doing) (exit 2)\n")
+            throw ExitCode(ExitStatus.inputUnusable.rawValue)
+        }
+        return (policy, diagnostics)
+    }
 }
