@@ -19,19 +19,33 @@ struct Terminal {
         var text = text
         // Straight from the string's UTF-8 storage: a report can be megabytes, and copying it into
         // Data first cost a serial pass over all of it.
-        let failure: Int32? = text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
+        var failure: OutputError?
+        text.withUTF8 { buffer in
+            do throws(OutputError) { try write(buffer) } catch { failure = error }
         }
-        if let failure { throw OutputError(reason: String(cString: strerror(failure))) }
+        if let failure { throw failure }
+    }
+
+    /// Writes a report already encoded as UTF-8.
+    func out(bytes: [UInt8]) throws(OutputError) {
+        var failure: OutputError?
+        bytes.withUnsafeBufferPointer { buffer in
+            do throws(OutputError) { try write(buffer) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    private func write(_ buffer: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(STDOUT_FILENO, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(reason: String(cString: strerror(errno)))
+            }
+            offset += written
+        }
     }
 
     func err(_ text: String) {

@@ -5,30 +5,34 @@ public enum EstimateJSONReporter {
     public static let schemaVersion = 1
 
     public static func render(_ result: EstimationResult) -> String {
-        // Workloads are most of the document: each is rendered and made text on all cores (checking
-        // megabytes of UTF-8 on one core cost more than writing them), then the texts are joined.
-        let workloads = parallelMap(result.estimates) { String(decoding: workload($0, indent: 4), as: UTF8.self) }
+        String(decoding: renderBytes(result), as: UTF8.self)
+    }
+
+    /// The document as UTF-8, for writing straight out: workloads are most of it, each rendered on all
+    /// cores and copied once into place (no text to validate, no string to join).
+    public static func renderBytes(_ result: EstimationResult) -> [UInt8] {
+        let workloads = parallelMap(result.estimates) { workload($0, indent: 4) }
         let members = self.members(result)
         assert(members.keys.allSatisfy { $0 < "workloads" }, "'workloads' must stay the last key")
         var head = JSONValue.object(members).fragment(indent: 0)
         head.removeLast(2)   // "\n}": the object is reopened for its last member
-        var text = ""
-        text.reserveCapacity(head.count + workloads.reduce(64) { $0 + $1.utf8.count + 6 })
-        text += String(decoding: head, as: UTF8.self)
-        text += ",\n  \"workloads\": "
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(head.count + workloads.reduce(64) { $0 + $1.count + 6 })
+        bytes.append(contentsOf: head)
+        bytes.append(contentsOf: ",\n  \"workloads\": ".utf8)
         if workloads.isEmpty {
-            text += "[]"
+            bytes.append(contentsOf: "[]".utf8)
         } else {
-            text += "[\n"
+            bytes.append(contentsOf: "[\n".utf8)
             for (index, item) in workloads.enumerated() {
-                text += "    "
-                text += item
-                text += index == workloads.count - 1 ? "\n" : ",\n"
+                bytes.append(contentsOf: "    ".utf8)
+                bytes.append(contentsOf: item)
+                bytes.append(contentsOf: (index == workloads.count - 1 ? "\n" : ",\n").utf8)
             }
-            text += "  ]"
+            bytes.append(contentsOf: "  ]".utf8)
         }
-        text += "\n}\n"
-        return text
+        bytes.append(contentsOf: "\n}\n".utf8)
+        return bytes
     }
 
     public static func document(_ result: EstimationResult) -> JSONValue {
