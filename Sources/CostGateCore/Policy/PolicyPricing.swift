@@ -42,18 +42,19 @@ public struct PolicyPricing: Sendable {
     }
 
     /// The pricing settings with the policy's provider, region, overrides, rates and spot inputs.
-    /// Instance overrides naming types the catalog lacks are returned as errors.
-    public func apply(to settings: inout PricingSettings, file: String) -> [Diagnostic] {
+    /// Instance overrides naming types the catalog lacks are returned as errors. `origin` names the kind
+    /// of file in derivations (`policy`, `--prices`).
+    public func apply(to settings: inout PricingSettings, file: String, origin: String = "policy") -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if let provider { settings.provider = provider }
         if let region { settings.region = region }
         if let defaultGPU { settings.defaultGPU = defaultGPU }
         for entry in acceleratorOverrides {
             settings.catalog.override(model: entry.model, provider: entry.provider, onDemandPerHour: entry.onDemand,
-                                      spotPerHour: entry.spot, note: "policy \(file):\(entry.location.line)")
+                                      spotPerHour: entry.spot, note: "\(origin) \(file):\(entry.location.line)")
         }
         for entry in instanceOverrides where !settings.catalog.override(
-            instance: entry.name, onDemandPerHour: entry.onDemand, spotPerHour: entry.spot, note: "policy \(file):\(entry.location.line)") {
+            instance: entry.name, onDemandPerHour: entry.onDemand, spotPerHour: entry.spot, note: "\(origin) \(file):\(entry.location.line)") {
             diagnostics.append(Diagnostic(.error, at: entry.location,
                 "instance type '\(entry.name)' is not in the catalog, so its accelerators are unknown; price its GPU model under "
                 + "pricing.accelerators instead" + Suggestion.didYouMean(entry.name, in: settings.catalog.instanceNames),
@@ -61,7 +62,9 @@ public struct PolicyPricing: Sendable {
         }
         settings.partitionRates.merge(partitionRates) { _, policy in policy }
         settings.nodePoolRates = nodePoolRates + settings.nodePoolRates
-        if !partitionRates.isEmpty || !nodePoolRates.isEmpty { settings.ratesOrigin = "the policy \(file)" }
+        if !partitionRates.isEmpty || !nodePoolRates.isEmpty {
+            settings.ratesOrigin = origin == "policy" ? "the policy \(file)" : "the \(origin) file \(file)"
+        }
         if let interval = spot.checkpointIntervalHours { settings.spot.checkpointIntervalHours = interval }
         if let restart = spot.restartHours { settings.spot.restartHours = restart }
         settings.spot.interruptionByModel.merge(spot.interruptionByModel) { _, policy in policy }

@@ -13,9 +13,10 @@ extension PolicyReader {
                                 "XGBoostJob", "JAXJob", "TrainJob", "RayJob", "JobSet", "Job.batch.volcano.sh", "HyperPodPyTorchJob"]
     static let interruptionKeys = ["band", "provider", "ratePerHour"]
 
-    mutating func readPricing(_ node: NodeCursor) -> PolicyPricing {
+    /// The `pricing:` section, or a `--prices` file (which allows only some of its keys).
+    mutating func readPricing(_ node: NodeCursor, allowed: [String] = Self.pricingKeys) -> PolicyPricing {
         var pricing = PolicyPricing()
-        checkAllKeys(node, allowed: Self.pricingKeys)
+        checkAllKeys(node, allowed: allowed)
         attempt { () throws(ManifestError) in
             if let provider = try node.child("provider") { pricing.provider = try PolicyValues.choice(provider, CloudProvider.self) }
         }

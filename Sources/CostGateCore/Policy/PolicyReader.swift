@@ -5,6 +5,8 @@ import Foundation
 public struct PolicyReader {
     public let file: String
     var diagnostics: [Diagnostic] = []
+    /// The rule id of its errors: a `--prices` file reads its sections with this reader too.
+    var rule = "invalid-policy"
 
     static let topKeys = ["version", "enforcement", "unowned", "defaults", "pricing", "teams", "rules", "exceptions", "ledger", "audit"]
     static let auditKeys = ["mode", "sharedCost", "teamTags"]
@@ -218,7 +220,7 @@ public struct PolicyReader {
         guard let entries = attempt({ () throws(ManifestError) in try cursor.entries() }) else { return }
         for entry in entries where !allowed.contains(entry.key) {
             let error = ManifestError.unknownKey(key: entry.key, in: cursor.path, allowed: allowed, at: entry.keyLocation)
-            diagnostics.append(Diagnostic(.error, at: error.location, error.message, rule: "invalid-policy"))
+            diagnostics.append(Diagnostic(.error, at: error.location, error.message, rule: rule))
         }
     }
 
@@ -228,13 +230,13 @@ public struct PolicyReader {
         do {
             return try body()
         } catch {
-            diagnostics.append(Diagnostic(.error, at: error.location, error.message, rule: "invalid-policy"))
+            diagnostics.append(Diagnostic(.error, at: error.location, error.message, rule: rule))
             return nil
         }
     }
 
-    mutating func error(_ at: SourceLocation, _ message: String, rule: String = "invalid-policy") {
-        diagnostics.append(Diagnostic(.error, at: at, message, rule: rule))
+    mutating func error(_ at: SourceLocation, _ message: String, rule: String? = nil) {
+        diagnostics.append(Diagnostic(.error, at: at, message, rule: rule ?? self.rule))
     }
 
     mutating func warning(_ at: SourceLocation, _ message: String) {

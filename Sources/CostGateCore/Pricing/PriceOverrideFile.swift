@@ -1,7 +1,8 @@
 import Foundation
 
 /// A `--prices` file: internal rates that replace catalog prices (on-prem clusters, negotiated
-/// discounts). Data only; unknown keys are errors with a suggestion.
+/// discounts). It is a policy's `pricing:` section limited to two keys, read by the same reader, so
+/// its values, errors and suggestions are the policy's.
 ///
 /// ```yaml
 /// accelerators:
@@ -17,82 +18,22 @@ import Foundation
 /// ```
 public enum PriceOverrideFile {
     static let topKeys = ["accelerators", "partitions"]
-    static let acceleratorKeys = ["model", "provider", "onDemand", "spot"]
-    static let partitionKeys = ["perGPUHour", "perCPUHour", "perGiBHour"]
 
     /// Applies the file to `settings`; returns the diagnostics (errors leave `settings` partly applied).
     public static func apply(_ bytes: [UInt8], file: String, to settings: inout PricingSettings) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        let stream = YAMLParser().parse(bytes)
-        for document in stream.documents {
+        var reader = PolicyReader(file: file)
+        reader.rule = "invalid-prices"
+        var pricing = PolicyPricing()
+        for document in YAMLParser().parse(bytes).documents {
             switch document {
             case .failure(let failure):
-                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: failure.error.line, column: failure.error.column),
-                                              failure.error.message, rule: "yaml"))
+                reader.error(SourceLocation(file: file, line: failure.error.line, column: failure.error.column), failure.error.message,
+                             rule: "yaml")
             case .success(let parsed):
                 guard let root = parsed.root else { continue }
-                do {
-                    try read(NodeCursor(node: root, path: "", file: file, document: nil), into: &settings)
-                } catch {
-                    diagnostics.append(Diagnostic(.error, at: error.location, error.message, rule: "invalid-prices"))
-                }
+                pricing = reader.readPricing(NodeCursor(node: root, path: "", file: file, document: nil), allowed: topKeys)
             }
         }
-        return diagnostics
-    }
-
-    private static func read(_ root: NodeCursor, into settings: inout PricingSettings) throws(ManifestError) {
-        try checkKeys(root, allowed: topKeys)
-        for item in try root.child("accelerators")?.items() ?? [] {
-            try checkKeys(item, allowed: acceleratorKeys)
-            guard let modelNode = try item.child("model") else { throw .missingField(path: "\(item.path).model", at: item.location) }
-            let raw = try modelNode.string()
-            guard let model = GPUModel.normalize(raw) else {
-                throw .invalidValue(path: modelNode.path, value: raw, reason: "not a GPU model costgate knows (costgate catalog lists them)",
-                                    at: modelNode.location)
-            }
-            var provider: CloudProvider?
-            if let providerNode = try item.child("provider") {
-                let text = try providerNode.string()
-                guard let parsed = CloudProvider(rawValue: text) else {
-                    throw .invalidValue(path: providerNode.path, value: text,
-                                        reason: "expected one of aws, gcp, azure" + Suggestion.didYouMean(text, in: CloudProvider.allCases.map(\.rawValue)),
-                                        at: providerNode.location)
-                }
-                provider = parsed
-            }
-            guard let onDemandNode = try item.child("onDemand") else { throw .missingField(path: "\(item.path).onDemand", at: item.location) }
-            let onDemand = try money(onDemandNode)
-            let spot = try item.child("spot").map { node throws(ManifestError) in try money(node) }
-            settings.catalog.override(model: model, provider: provider, onDemandPerHour: onDemand, spotPerHour: spot,
-                                      note: "--prices \(root.file):\(modelNode.location.line)")
-        }
-        for entry in try root.child("partitions")?.entries() ?? [] {
-            try checkKeys(entry.value, allowed: partitionKeys)
-            guard let gpuNode = try entry.value.child("perGPUHour") else {
-                throw .missingField(path: "\(entry.value.path).perGPUHour", at: entry.value.location)
-            }
-            settings.partitionRates[entry.key] = PartitionRate(
-                perAcceleratorHour: try money(gpuNode),
-                perVCPUHour: try entry.value.child("perCPUHour").map { node throws(ManifestError) in try money(node) } ?? 0,
-                perGiBHour: try entry.value.child("perGiBHour").map { node throws(ManifestError) in try money(node) } ?? 0)
-        }
-    }
-
-    private static func checkKeys(_ cursor: NodeCursor, allowed: [String]) throws(ManifestError) {
-        for entry in try cursor.entries() where !allowed.contains(entry.key) {
-            throw .unknownKey(key: entry.key, in: cursor.path, allowed: allowed, at: entry.keyLocation)
-        }
-    }
-
-    /// A non-negative decimal read from its text, never through Double.
-    private static func money(_ node: NodeCursor) throws(ManifestError) -> Decimal {
-        let text = try node.string()
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), value >= 0,
-              text.allSatisfy({ $0.isNumber || $0 == "." }) else {
-            throw .invalidValue(path: node.path, value: text, reason: "expected a non-negative price in USD per hour, e.g. 2.10",
-                                at: node.location)
-        }
-        return value
+        return reader.diagnostics + pricing.apply(to: &settings, file: file, origin: "--prices")
     }
 }
