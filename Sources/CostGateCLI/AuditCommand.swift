@@ -54,11 +54,13 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup(title: "Pricing") var pricing: PricingOptions
     @OptionGroup(title: "Reading") var reading: ReadingOptions
 
-    static let formats = ["text", "json", "markdown", "prometheus"]
+    enum AuditFormat: String, CaseIterable, Hashable {
+        case text, json, markdown, prometheus
+    }
 
     func validate() throws {
         _ = try usageInputs()
-        _ = try reports()
+        _ = try ReportOutputs<AuditFormat>(format: format, outputs: outputs)
     }
 
     func usageInputs() throws -> [(source: UsageRecord.Source, file: String)] {
@@ -71,20 +73,6 @@ struct AuditCommand: ParsableCommand {
             }
             return (source, parts[1])
         }
-    }
-
-    func reports() throws -> (standard: String, files: [(format: String, path: String)]) {
-        guard Self.formats.contains(format) else {
-            throw ValidationError("unknown format '\(format)': expected \(Self.formats.joined(separator: ", "))" + Suggestion.didYouMean(format, in: Self.formats))
-        }
-        let files = try outputs.map { spec -> (format: String, path: String) in
-            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[1].isEmpty, Self.formats.contains(parts[0]) else {
-                throw ValidationError("invalid --output '\(spec)': expected FORMAT=PATH with FORMAT one of \(Self.formats.joined(separator: ", "))")
-            }
-            return (parts[0], parts[1])
-        }
-        return (format, files)
     }
 
     func run() throws {
@@ -107,23 +95,14 @@ struct AuditCommand: ParsableCommand {
                                                                today: today, ledger: ledgerHandle, usage: try usageInputs())
         report.diagnostics = (policyDiagnostics + priceDiagnostics + ledgerDiagnostics + report.diagnostics).sorted()
 
-        let (standard, files) = try reports()
-        func render(_ format: String) -> String {
+        try ReportOutputs<AuditFormat>(format: format, outputs: outputs).emit(terminal) { format in
             switch format {
-            case "json": return AuditJSONReporter.render(report)
-            case "markdown": return AuditMarkdownReporter.render(report)
-            case "prometheus": return PrometheusReporter.render(report)
-            default: return AuditTextReporter.render(report)
+            case .text: return AuditTextReporter.render(report)
+            case .json: return AuditJSONReporter.render(report)
+            case .markdown: return AuditMarkdownReporter.render(report)
+            case .prometheus: return PrometheusReporter.render(report)
             }
         }
-        for file in files {
-            do {
-                try Data(render(file.format).utf8).write(to: URL(fileURLWithPath: file.path))
-            } catch {
-                throw OutputError(reason: "cannot write \(file.format) to \(file.path): \(error.localizedDescription)")
-            }
-        }
-        try terminal.out(render(standard))
         for diagnostic in report.diagnostics { terminal.err(terminal.render(diagnostic)) }
 
         if !noAlerts {

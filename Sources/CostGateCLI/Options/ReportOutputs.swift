@@ -1,0 +1,47 @@
+import ArgumentParser
+import CostGateCore
+import Foundation
+
+/// `--format F` for standard output and repeatable `--output F=PATH`, for any command's set of formats:
+/// parsed with suggestions, each format rendered once, files written before standard output.
+struct ReportOutputs<Format: RawRepresentable & CaseIterable & Hashable> where Format.RawValue == String {
+    var standard: Format
+    var files: [(format: Format, path: String)]
+
+    init(format: String, outputs: [String]) throws {
+        let names = Format.allCases.map(\.rawValue)
+        func parse(_ text: String, flag: String) throws -> Format {
+            guard let format = Format(rawValue: text) else {
+                throw ValidationError("unknown format '\(text)' in \(flag): expected \(names.joined(separator: ", "))"
+                                      + Suggestion.didYouMean(text, in: names))
+            }
+            return format
+        }
+        standard = try parse(format, flag: "--format")
+        files = try outputs.map { spec in
+            guard let equals = spec.firstIndex(of: "="), equals != spec.startIndex, spec.index(after: equals) != spec.endIndex else {
+                throw ValidationError("invalid --output '\(spec)': expected FORMAT=PATH, e.g. \(names[names.count > 1 ? 1 : 0])=report.out")
+            }
+            return (try parse(String(spec[..<equals]), flag: "--output"), String(spec[spec.index(after: equals)...]))
+        }
+    }
+
+    /// Renders each requested format once and writes it: files first, standard output last.
+    func emit(_ terminal: Terminal, render: (Format) -> String) throws {
+        var rendered: [Format: String] = [:]
+        func text(_ format: Format) -> String {
+            if let done = rendered[format] { return done }
+            let value = render(format)
+            rendered[format] = value
+            return value
+        }
+        for file in files {
+            do {
+                try Data(text(file.format).utf8).write(to: URL(fileURLWithPath: file.path))
+            } catch {
+                throw OutputError(reason: "cannot write \(file.format.rawValue) to \(file.path): \(error.localizedDescription)")
+            }
+        }
+        try terminal.out(text(standard))
+    }
+}
