@@ -85,11 +85,7 @@ struct AuditCommand: ParsableCommand {
         var ledgerHandle: Ledger?
         var ledgerDiagnostics: [Diagnostic] = []
         if let path = ledger ?? policy.ledgerPath {
-            if FileManager.default.fileExists(atPath: path) {
-                do { ledgerHandle = try Ledger(path: path) } catch { ledgerDiagnostics.append(error.diagnostic) }
-            } else {
-                ledgerDiagnostics.append(LedgerError.cannotOpen(path: path, reason: "no such file").diagnostic)
-            }
+            do { ledgerHandle = try Ledger.existing(path: path) } catch { ledgerDiagnostics.append(error.diagnostic) }
         }
         var report = AuditPipeline(fileSystem: fileSystem).run(paths: paths, policy: policy, reading: readOptions, pricing: settings,
                                                                today: today, ledger: ledgerHandle, usage: try usageInputs())

@@ -30,11 +30,8 @@ struct LedgerFileOptions: ParsableArguments {
             path = loaded.ledgerPath
         }
         guard let path else { throw ValidationError("no ledger: pass --ledger FILE or set 'ledger:' in the policy") }
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw LedgerOpenFailure(error: .cannotOpen(path: path, reason: "no such file"))
-        }
         do {
-            return try Ledger(path: path)
+            return try Ledger.existing(path: path)
         } catch {
             throw LedgerOpenFailure(error: error)
         }

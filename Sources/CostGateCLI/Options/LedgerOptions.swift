@@ -22,15 +22,11 @@ struct LedgerOptions: ParsableArguments {
             if record { throw ValidationError("--record needs a ledger: pass --ledger FILE or set 'ledger:' in the policy") }
             return nil
         }
-        // Only a recording check creates the ledger: a missing file otherwise means a wrong path, and
-        // gating without the spend it should count would fail open.
-        guard record || FileManager.default.fileExists(atPath: path) else {
-            throw LedgerOpenFailure(error: .cannotOpen(path: path, reason: "no such file (a check with --record creates it; "
-                                                       + "otherwise fix --ledger or the policy's 'ledger:')"))
-        }
+        // Only a recording check creates the ledger.
         let opened: Ledger
         do {
-            opened = try Ledger(path: path)
+            opened = record ? try Ledger(path: path)
+                : try Ledger.existing(path: path, hint: " (a check with --record creates it; otherwise fix --ledger or the policy's 'ledger:')")
         } catch {
             throw LedgerOpenFailure(error: error)
         }

@@ -26,6 +26,13 @@ public struct Ledger: Sendable {
         }
     }
 
+    /// Opens a ledger that must already exist: reading never creates one, since a missing file means a
+    /// wrong path, and gating or auditing without the spend it should count would fail open.
+    public static func existing(path: String, hint: String = "") throws(LedgerError) -> Ledger {
+        guard FileManager.default.fileExists(atPath: path) else { throw .cannotOpen(path: path, reason: "no such file" + hint) }
+        return try Ledger(path: path)
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
