@@ -58,10 +58,10 @@ public struct Auditor: Sendable {
 
         // What the repository's recurring and long-running workloads will still cost this month.
         var projected: [String: Decimal] = [:]
-        let gate = GateEvaluator(policy: policy, today: today).evaluate(estimates)
+        let recurring = estimates.filter { $0.workload.pattern != .oneOff }
+        let gate = GateEvaluator(policy: policy, today: today).evaluate(recurring)
         for verdict in gate.workloads {
-            guard let team = verdict.team, let estimate = estimates.first(where: { $0.workload.id == verdict.id }),
-                  estimate.workload.pattern != .oneOff else { continue }
+            guard let team = verdict.team else { continue }
             projected[team, default: 0] += verdict.monthlyCost * remainingFraction
         }
 
