@@ -28,7 +28,6 @@ public struct AuditReport: Sendable {
         public var verdict: Verdict
 
         public var utilisation: Decimal? { quota.flatMap { $0 > 0 ? projected / $0 * 100 : nil } }
-        public var actualUtilisation: Decimal? { quota.flatMap { $0 > 0 ? actual / $0 * 100 : nil } }
     }
 
     /// An estimate recorded in the ledger next to the actual run it became.

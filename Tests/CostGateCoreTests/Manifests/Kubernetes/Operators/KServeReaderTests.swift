@@ -29,7 +29,7 @@ final class KServeReaderTests: XCTestCase {
     }
 
     func testCustomContainersAutoscalerNoneAndKEDA() throws {
-        let fixed = OperatorFixtures.readInline("""
+        let fixed = OperatorFixtures.read(yaml: """
         apiVersion: serving.kserve.io/v1beta1
         kind: InferenceService
         metadata:
@@ -45,7 +45,7 @@ final class KServeReaderTests: XCTestCase {
         """)
         XCTAssertEqual(fixed.workloads.first?.roles[0].replicas, ReplicaRange(exactly: 3), "autoscaler none: minReplicas, fixed")
         XCTAssertEqual(fixed.workloads.first?.acceleratorCount.nominal, 6)
-        let keda = OperatorFixtures.readInline("""
+        let keda = OperatorFixtures.read(yaml: """
         apiVersion: serving.kserve.io/v1beta1
         kind: InferenceService
         metadata:
@@ -61,7 +61,7 @@ final class KServeReaderTests: XCTestCase {
     }
 
     func testWithoutAModeAnnotationTheShippedDefaultKnativeScalesToZero() throws {
-        let reading = OperatorFixtures.readInline("""
+        let reading = OperatorFixtures.read(yaml: """
         apiVersion: serving.kserve.io/v1beta1
         kind: InferenceService
         metadata: {name: idle}
@@ -76,7 +76,7 @@ final class KServeReaderTests: XCTestCase {
     }
 
     func testModelMeshHasNoPodsOfItsOwn() {
-        let reading = OperatorFixtures.readInline("""
+        let reading = OperatorFixtures.read(yaml: """
         apiVersion: serving.kserve.io/v1beta1
         kind: InferenceService
         metadata:
@@ -90,7 +90,7 @@ final class KServeReaderTests: XCTestCase {
     }
 
     func testAPredictorWithoutAModelIsAnError() {
-        let reading = OperatorFixtures.readInline("""
+        let reading = OperatorFixtures.read(yaml: """
         apiVersion: serving.kserve.io/v1beta1
         kind: InferenceService
         metadata: {name: empty}
@@ -114,7 +114,7 @@ final class KServeReaderTests: XCTestCase {
     }
 
     func testLLMInferenceServiceSingleNodeDefaultsToOneReplica() throws {
-        let reading = OperatorFixtures.readInline("""
+        let reading = OperatorFixtures.read(yaml: """
         apiVersion: serving.kserve.io/v1alpha1
         kind: LLMInferenceService
         metadata: {name: small}

@@ -58,11 +58,6 @@ extension OperatorFixtures {
         for name in names { files["operators/\(name)"] = try text(name) }
         return EstimationPipeline.run(files)
     }
-
-    /// Reads one inline manifest (no pricing).
-    static func readInline(_ yaml: String) -> KubernetesReading {
-        read(yaml: yaml)
-    }
 }
 
 extension EstimationResult {

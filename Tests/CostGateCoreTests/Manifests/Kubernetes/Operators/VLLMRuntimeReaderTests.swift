@@ -17,7 +17,7 @@ final class VLLMRuntimeReaderTests: XCTestCase {
     }
 
     func testGPUTypeNamesTheResourceAndReplicasDefaultToOne() throws {
-        let reading = OperatorFixtures.readInline("""
+        let reading = OperatorFixtures.read(yaml: """
         apiVersion: production-stack.vllm.ai/v1alpha1
         kind: VLLMRuntime
         metadata: {name: amd}
@@ -34,7 +34,7 @@ final class VLLMRuntimeReaderTests: XCTestCase {
     }
 
     func testMissingDeploymentConfigIsAnError() {
-        let reading = OperatorFixtures.readInline("""
+        let reading = OperatorFixtures.read(yaml: """
         apiVersion: production-stack.vllm.ai/v1alpha1
         kind: VLLMRuntime
         metadata: {name: bare}
