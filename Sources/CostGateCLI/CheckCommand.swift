@@ -65,6 +65,7 @@ struct CheckCommand: ParsableCommand {
             case .github: return GitHubAnnotationReporter.render(FindingsView(result, exitStatus: status))
             }
         }
+        ProcessLifetime.outlive(result)
         for diagnostic in result.estimation.diagnostics { terminal.err(terminal.render(diagnostic)) }
         if let path = result.ledgerPath, ledger.record {
             let total = result.recorded.reduce(Int64(0)) { $0 + $1.amountCents }

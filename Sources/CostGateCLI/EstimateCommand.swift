@@ -54,6 +54,7 @@ struct EstimateCommand: ParsableCommand {
         case .json:
             try terminal.out(bytes: EstimateJSONReporter.renderBytes(result))
         }
+        ProcessLifetime.outlive(result)
         for diagnostic in result.diagnostics { terminal.err(terminal.render(diagnostic)) }
         if result.hasErrors {
             let count = result.diagnostics.filter { $0.severity == .error }.count

@@ -1,6 +1,7 @@
 /// Building nodes for objects an operator would create: a pod spec assembled from a CRD's fields,
 /// a runtime template with a TrainJob's overrides applied. Built nodes keep the position of the
-/// node they were made from, so findings still point at the manifest.
+/// node they were made from, so findings still point at the manifest. Each builds a small tree of
+/// its own, copying the nodes it is made of: operators build a few such nodes per manifest.
 extension YAMLNode {
     /// A plain scalar placed at `anchor`.
     static func scalar(_ text: String, at anchor: YAMLNode) -> YAMLNode {
@@ -19,17 +20,13 @@ extension YAMLNode {
     }
 
     /// The value under `key` of a mapping (nil for other nodes or an absent key).
-    func value(_ key: String) -> YAMLNode? {
-        guard case .mapping(let pairs) = content else { return nil }
-        return pairs.first { if case .scalar(key, _) = $0.key.content { return true } else { return false } }?.value
-    }
+    func value(_ key: String) -> YAMLNode? { value(forKey: key) }
 
     /// This mapping with `key` set to `value` (replaced in place, else appended); nil removes it.
     /// A node that is not a mapping becomes an empty one first.
     func setting(_ key: String, to value: YAMLNode?) -> YAMLNode {
-        var pairs: [YAMLPair] = []
-        if case .mapping(let existing) = content { pairs = existing }
-        let index = pairs.firstIndex { if case .scalar(key, _) = $0.key.content { return true } else { return false } }
+        var pairs = Array(self.pairs)
+        let index = pairs.firstIndex { $0.key.isScalar(key) }
         switch (index, value) {
         case (let index?, let value?): pairs[index].value = value
         case (let index?, nil): pairs.remove(at: index)
@@ -41,10 +38,10 @@ extension YAMLNode {
 
     /// This mapping with each key of `overlay` (a mapping) set to the overlay's value.
     func merging(_ overlay: YAMLNode) -> YAMLNode {
-        guard case .mapping(let pairs) = overlay.content else { return self }
+        guard overlay.kind == .mapping else { return self }
         var merged = self
-        for pair in pairs {
-            guard case .scalar(let key, _) = pair.key.content else { continue }
+        for pair in overlay.pairs {
+            guard let key = pair.key.scalarText else { continue }
             merged = merged.setting(key, to: pair.value)
         }
         return merged
@@ -53,15 +50,8 @@ extension YAMLNode {
     /// This node and all below it moved to one position (a node brought in from another file
     /// cannot keep lines that mean nothing in the file it is reported in).
     func relocated(line: Int32, column: Int32) -> YAMLNode {
-        switch content {
-        case .scalar:
-            return YAMLNode(content, line: line, column: column, tag: tag)
-        case .sequence(let items):
-            return YAMLNode(.sequence(items.map { $0.relocated(line: line, column: column) }), line: line, column: column, tag: tag)
-        case .mapping(let pairs):
-            let moved = pairs.map { YAMLPair(key: $0.key.relocated(line: line, column: column),
-                                             value: $0.value.relocated(line: line, column: column)) }
-            return YAMLNode(.mapping(moved), line: line, column: column, tag: tag)
-        }
+        var builder = YAMLTreeBuilder()
+        let root = builder.copy(self, at: (line, column))
+        return YAMLNode(tree: builder.tree, index: root)
     }
 }

@@ -1,6 +1,6 @@
 import CLibYAML
 
-/// Reads YAML streams with libyaml's event parser into `YAMLNode` trees that keep positions.
+/// Reads YAML streams with libyaml's event parser into a `YAMLTree` whose nodes keep positions.
 ///
 /// A document that fails to parse becomes a `YAMLDocumentFailure`; reading resumes at the next
 /// `---` line so later documents of the same stream are not lost. Aliases share storage with their
@@ -18,21 +18,42 @@ public struct YAMLParser: Sendable {
     }
 
     public func parse(_ bytes: [UInt8]) -> YAMLStream {
-        var documents: [Result<YAMLDocument, YAMLDocumentFailure>] = []
+        var run = StreamRun(builder: YAMLTreeBuilder(expectedBytes: bytes.count))
         bytes.withUnsafeBufferPointer { buffer in
             var offset = 0
             var lineBase: Int32 = 0
-            var expanded = 0
             while true {
-                let outcome = parseRun(buffer, from: offset, lineBase: lineBase, expanded: &expanded, into: &documents)
+                let outcome = parseRun(buffer, from: offset, lineBase: lineBase, into: &run)
                 guard case .failed(let error) = outcome else { return }
-                documents.append(.failure(YAMLDocumentFailure(index: documents.count, error: error)))
+                run.documents.append(.failure(YAMLDocumentFailure(index: run.documents.count, error: error)))
                 guard let resume = Self.nextDocumentStart(in: buffer, fromLine: error.line, after: offset) else { return }
                 offset = resume.offset
                 lineBase = Int32(resume.line - 1)
             }
         }
-        return YAMLStream(documents: documents)
+        let tree = run.builder.tree
+        return YAMLStream(documents: run.documents.map { outcome in
+            outcome.map { document in
+                YAMLDocument(index: document.index, line: document.line, column: document.column,
+                             root: document.root.map { YAMLNode(tree: tree, index: $0) })
+            }
+        })
+    }
+
+    /// A document read, its root still an index into the stream's tree (made once all are read).
+    private struct PendingDocument {
+        var index: Int
+        var line: Int32
+        var column: Int32
+        var root: Int32?
+    }
+
+    /// What the runs of one stream (one per restart after a broken document) add to.
+    private struct StreamRun {
+        var builder: YAMLTreeBuilder
+        var documents: [Result<PendingDocument, YAMLDocumentFailure>] = []
+        /// Nodes aliases stood for so far.
+        var expanded = 0
     }
 
     private enum RunOutcome {
@@ -41,24 +62,21 @@ public struct YAMLParser: Sendable {
     }
 
     /// An open collection. Its children wait on the shared `values` stack from `start` on (a
-    /// mapping's as key, value, key, value…) and become one exactly sized array when it closes:
-    /// growing an array per collection, one append at a time, cost more allocations than the nodes.
+    /// mapping's as key, value, key, value…) and move to the tree's links when it closes.
     private struct Frame {
         var isSequence: Bool
         var start: Int
         var line: Int32
         var column: Int32
-        var tag: String?
+        var tag: Int16
         var anchor: String?
         var size: Int
         var hasMergeKey = false
     }
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
-    private func parseRun(
-        _ buffer: UnsafeBufferPointer<UInt8>, from offset: Int, lineBase: Int32,
-        expanded: inout Int, into documents: inout [Result<YAMLDocument, YAMLDocumentFailure>]
-    ) -> RunOutcome {
+    private func parseRun(_ buffer: UnsafeBufferPointer<UInt8>, from offset: Int, lineBase: Int32,
+                          into run: inout StreamRun) -> RunOutcome {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             return .failed(.syntax(line: Int(lineBase) + 1, column: 1, problem: "libyaml could not start", context: nil))
@@ -68,15 +86,13 @@ public struct YAMLParser: Sendable {
         yaml_parser_set_input_string(&parser, base, buffer.count - offset)
 
         var stack: [Frame] = []
-        var values: [YAMLNode] = []
+        var values: [Int32] = []
         values.reserveCapacity(64)
-        var anchors: [String: (node: YAMLNode, size: Int)] = [:]
-        var root: YAMLNode?
+        var anchors: [String: (index: Int32, size: Int)] = [:]
+        var root: Int32?
         var documentLine: Int32 = 1
         var documentColumn: Int32 = 1
         var event = yaml_event_t()
-
-        func fail(_ error: YAMLError) -> RunOutcome { .failed(error) }
 
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -86,15 +102,15 @@ public struct YAMLParser: Sendable {
                 if let text = context, parser.context_mark.line != mark.line || parser.context_mark.column != mark.column {
                     context = "\(text) (which started at line \(Int32(parser.context_mark.line) + lineBase + 1), column \(parser.context_mark.column + 1))"
                 }
-                return fail(.syntax(line: Int(Int32(mark.line) + lineBase) + 1, column: Int(mark.column) + 1,
-                                    problem: problem, context: context))
+                return .failed(.syntax(line: Int(Int32(mark.line) + lineBase) + 1, column: Int(mark.column) + 1,
+                                       problem: problem, context: context))
             }
             defer { yaml_event_delete(&event) }
             let line = Int32(event.start_mark.line) + lineBase + 1
             let column = Int32(event.start_mark.column) + 1
 
-            // The node this event completes, moved (not copied) into its parent below.
-            var completed: YAMLNode?
+            // The node this event completes, to be placed in its parent below.
+            var completed: Int32?
             var completedSize = 1
             var completedAnchor: String?
             switch event.type {
@@ -106,11 +122,14 @@ public struct YAMLParser: Sendable {
                 documentLine = line
                 documentColumn = column
             case YAML_DOCUMENT_END_EVENT:
-                if let node = root, case .scalar("", .plain) = node.content, node.tag == nil { root = nil }
-                documents.append(.success(YAMLDocument(index: documents.count, line: documentLine, column: documentColumn, root: root)))
+                if let node = root {
+                    let record = run.builder.records[Int(node)]
+                    if record.kind == .scalar, record.count == 0, record.style == .plain, record.tag < 0 { root = nil }
+                }
+                run.documents.append(.success(PendingDocument(index: run.documents.count, line: documentLine,
+                                                              column: documentColumn, root: root)))
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
                 let style: YAMLScalarStyle
                 switch scalar.style {
                 case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -119,59 +138,51 @@ public struct YAMLParser: Sendable {
                 case YAML_FOLDED_SCALAR_STYLE: style = .folded
                 default: style = .plain
                 }
-                let tag = scalar.tag.map { String(cString: $0) }
-                completed = YAMLNode(.scalar(value, style), line: line, column: column, tag: tag)
+                let tag = run.builder.tagIndex(scalar.tag.map { String(cString: $0) })
+                completed = run.builder.scalar(UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)),
+                                               style: style, tag: tag, line: line, column: column)
                 completedAnchor = scalar.anchor.map { String(cString: $0) }
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 guard stack.count < depthLimit else {
-                    return fail(.depthLimit(line: Int(line), column: Int(column), limit: depthLimit))
+                    return .failed(.depthLimit(line: Int(line), column: Int(column), limit: depthLimit))
                 }
                 let isSequence = event.type == YAML_SEQUENCE_START_EVENT
                 let tagPointer = isSequence ? event.data.sequence_start.tag : event.data.mapping_start.tag
                 let anchorPointer = isSequence ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
                 stack.append(Frame(isSequence: isSequence, start: values.count, line: line, column: column,
-                                   tag: tagPointer.map { String(cString: $0) },
+                                   tag: run.builder.tagIndex(tagPointer.map { String(cString: $0) }),
                                    anchor: anchorPointer.map { String(cString: $0) }, size: 1))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
-                let content: YAMLNode.Content
+                let children = values[frame.start...]
                 if frame.isSequence {
-                    content = .sequence(Array(values[frame.start...]))
+                    completed = run.builder.collection(.sequence, children, tag: frame.tag, line: frame.line, column: frame.column)
+                } else if frame.hasMergeKey {
+                    let resolved = Self.resolvingMergeKeys(children, in: run.builder)
+                    completed = run.builder.collection(.mapping, resolved, tag: frame.tag, line: frame.line, column: frame.column)
                 } else {
-                    let count = (values.count - frame.start) / 2
-                    let pairs = [YAMLPair](unsafeUninitializedCapacity: count) { buffer, initialized in
-                        for index in 0..<count {
-                            (buffer.baseAddress! + index).initialize(to: YAMLPair(key: values[frame.start + 2 * index],
-                                                                                  value: values[frame.start + 2 * index + 1]))
-                        }
-                        initialized = count
-                    }
-                    content = .mapping(frame.hasMergeKey ? Self.resolvingMergeKeys(pairs) : pairs)
+                    completed = run.builder.collection(.mapping, children, tag: frame.tag, line: frame.line, column: frame.column)
                 }
                 values.removeSubrange(frame.start...)
-                completed = YAMLNode(content, line: frame.line, column: frame.column, tag: frame.tag)
                 completedSize = frame.size
                 completedAnchor = frame.anchor
             case YAML_ALIAS_EVENT:
                 let name = String(cString: event.data.alias.anchor)
                 guard let target = anchors[name] else {
-                    return fail(.undefinedAlias(name, line: Int(line), column: Int(column)))
+                    return .failed(.undefinedAlias(name, line: Int(line), column: Int(column)))
                 }
-                expanded += target.size
-                guard expanded <= aliasExpansionLimit else {
-                    return fail(.aliasExpansionLimit(line: Int(line), column: Int(column), limit: aliasExpansionLimit))
+                run.expanded += target.size
+                guard run.expanded <= aliasExpansionLimit else {
+                    return .failed(.aliasExpansionLimit(line: Int(line), column: Int(column), limit: aliasExpansionLimit))
                 }
-                var node = target.node
-                node.line = line
-                node.column = column
                 // The alias stands for its anchor's whole subtree, so nested aliases multiply.
-                completed = node
+                completed = run.builder.alias(of: target.index, line: line, column: column)
                 completedSize = target.size
             default:
                 break
             }
 
-            guard let node = completed.take() else { continue }
+            guard let node = completed else { continue }
             let size = completedSize
             if let anchor = completedAnchor { anchors[anchor] = (node, size) }
             guard !stack.isEmpty else {
@@ -183,11 +194,14 @@ public struct YAMLParser: Sendable {
             // In a mapping an odd number of waiting children means this node is a key's value.
             if !stack[top].isSequence && (values.count - stack[top].start) % 2 == 1 {
                 let key = values[values.count - 1]
-                if case .scalar(let text, let style) = key.content {
-                    if text == "<<" && style == .plain && key.tag == nil {
+                let record = run.builder.records[Int(key)]
+                if record.kind == .scalar {
+                    if record.style == .plain && record.tag < 0 && Self.bytes(of: record, in: run.builder).elementsEqual("<<".utf8) {
                         stack[top].hasMergeKey = true
-                    } else if let first = Self.firstLine(ofKey: text, in: values, from: stack[top].start, before: values.count - 1) {
-                        return fail(.duplicateKey(text, line: Int(key.line), column: Int(key.column), firstLine: Int(first)))
+                    } else if let first = Self.firstLine(ofKey: record, in: values, from: stack[top].start, before: values.count - 1,
+                                                         builder: run.builder) {
+                        let text = String(decoding: Self.bytes(of: record, in: run.builder), as: UTF8.self)
+                        return .failed(.duplicateKey(text, line: Int(record.line), column: Int(record.column), firstLine: Int(first)))
                     }
                 }
             }
@@ -195,37 +209,61 @@ public struct YAMLParser: Sendable {
         }
     }
 
-    /// The line of the first key equal to `key` among the keys waiting at `start`, `start + 2`, … before `end`.
-    private static func firstLine(ofKey key: String, in values: [YAMLNode], from start: Int, before end: Int) -> Int32? {
+    private static func bytes(of record: YAMLTree.Record, in builder: YAMLTreeBuilder) -> ArraySlice<UInt8> {
+        builder.text[Int(record.start)..<Int(record.start + record.count)]
+    }
+
+    /// The line of the first scalar key equal to `key` among the keys waiting at `start`, `start + 2`, … before `end`.
+    private static func firstLine(ofKey key: YAMLTree.Record, in values: [Int32], from start: Int, before end: Int,
+                                  builder: YAMLTreeBuilder) -> Int32? {
+        let wanted = bytes(of: key, in: builder)
         for index in stride(from: start, to: end, by: 2) {
-            if case .scalar(let text, _) = values[index].content, text == key { return values[index].line }
+            let record = builder.records[Int(values[index])]
+            if record.kind == .scalar, record.count == key.count, bytes(of: record, in: builder).elementsEqual(wanted) {
+                return record.line
+            }
         }
         return nil
     }
 
-    /// YAML 1.1 merge keys (`<<: *base`): explicit keys win over merged ones, earlier merges over later.
-    static func resolvingMergeKeys(_ pairs: [YAMLPair]) -> [YAMLPair] {
-        var explicit: [YAMLPair] = []
-        var merged: [YAMLPair] = []
-        for pair in pairs {
-            guard case .scalar("<<", .plain) = pair.key.content, pair.key.tag == nil else {
-                explicit.append(pair)
+    /// YAML 1.1 merge keys (`<<: *base`): explicit keys win over merged ones, earlier merges over
+    /// later. `children` are a mapping's key, value, key, value…; so is the result.
+    static func resolvingMergeKeys(_ children: ArraySlice<Int32>, in builder: YAMLTreeBuilder) -> [Int32] {
+        func record(_ index: Int32) -> YAMLTree.Record { builder.records[Int(index)] }
+        func text(_ index: Int32) -> String? {
+            let found = record(index)
+            return found.kind == .scalar ? String(decoding: bytes(of: found, in: builder), as: UTF8.self) : nil
+        }
+        func entries(of mapping: YAMLTree.Record) -> ArraySlice<Int32> {
+            builder.links[Int(mapping.start)..<Int(mapping.start + 2 * mapping.count)]
+        }
+        var explicit: [Int32] = []
+        var merged: [Int32] = []
+        for position in stride(from: children.startIndex, to: children.endIndex, by: 2) {
+            let (key, value) = (children[position], children[position + 1])
+            let keyRecord = record(key)
+            guard keyRecord.kind == .scalar, keyRecord.style == .plain, keyRecord.tag < 0, text(key) == "<<" else {
+                explicit += [key, value]
                 continue
             }
-            switch pair.value.content {
-            case .mapping(let entries):
-                merged.append(contentsOf: entries)
-            case .sequence(let maps):
-                for case .mapping(let entries) in maps.map(\.content) { merged.append(contentsOf: entries) }
+            let valueRecord = record(value)
+            switch valueRecord.kind {
+            case .mapping:
+                merged += entries(of: valueRecord)
+            case .sequence:
+                for item in builder.links[Int(valueRecord.start)..<Int(valueRecord.start + valueRecord.count)]
+                where record(item).kind == .mapping {
+                    merged += entries(of: record(item))
+                }
             case .scalar:
-                explicit.append(pair)
+                explicit += [key, value]
             }
         }
-        var seen = Set(explicit.compactMap(\.key.scalarText))
+        var seen = Set(stride(from: 0, to: explicit.count, by: 2).compactMap { text(explicit[$0]) })
         var result = explicit
-        for pair in merged {
-            guard let key = pair.key.scalarText else { continue }
-            if seen.insert(key).inserted { result.append(pair) }
+        for position in stride(from: 0, to: merged.count, by: 2) {
+            guard let key = text(merged[position]) else { continue }
+            if seen.insert(key).inserted { result += [merged[position], merged[position + 1]] }
         }
         return result
     }
@@ -247,14 +285,6 @@ public struct YAMLParser: Sendable {
             index += 1
             currentLine += 1
         }
-        return nil
-    }
-}
-
-extension YAMLNode {
-    /// The text of a scalar node, whatever its style; nil for collections.
-    public var scalarText: String? {
-        if case .scalar(let text, _) = content { return text }
         return nil
     }
 }

@@ -4,43 +4,46 @@ import Foundation
 /// whose errors name that place. A wrong type is an error, never a silent default.
 public struct NodeCursor: Sendable {
     public let node: YAMLNode
-    public let file: String
-    public let document: Int?
     /// The key path, joined into text only when read: readers make cursors by the thousand and read
-    /// their paths only for error messages.
+    /// their paths only for error messages. Its root holds the file and document, so a cursor is
+    /// two references (copying one is two reference counts).
     private let keyPath: LazyKeyPath
 
     /// The key path from the document root: `spec.template.spec.containers[0]`.
     public var path: String { keyPath.text }
+    public var file: String { keyPath.root.file }
+    public var document: Int? { keyPath.root.document }
 
     public init(node: YAMLNode, path: String, file: String, document: Int?) {
-        self.init(node: node, keyPath: LazyKeyPath(parent: nil, step: .text(path)), file: file, document: document)
+        self.init(node: node, keyPath: LazyKeyPath(file: file, document: document, path: path))
     }
 
-    private init(node: YAMLNode, keyPath: LazyKeyPath, file: String, document: Int?) {
+    private init(node: YAMLNode, keyPath: LazyKeyPath) {
         self.node = node
         self.keyPath = keyPath
-        self.file = file
-        self.document = document
     }
 
     public var location: SourceLocation {
-        SourceLocation(file: file, line: Int(node.line), column: Int(node.column), document: document)
+        let root = keyPath.root
+        return SourceLocation(file: root.file, line: Int(node.line), column: Int(node.column), document: root.document)
     }
 
     /// YAML null: an empty plain scalar, `~`, `null` (any case spelling YAML allows), or `!!null`.
     public var isNull: Bool {
-        guard case .scalar(let text, let style) = node.content, style == .plain else { return false }
-        if node.tag == "tag:yaml.org,2002:null" { return true }
-        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        let record = node.record
+        guard record.kind == .scalar, record.style == .plain else { return false }
+        if record.count == 0 { return true }
+        if record.tag >= 0, node.tag == "tag:yaml.org,2002:null" { return true }
+        guard record.count <= 4 else { return false }
+        return node.isScalar("~") || node.isScalar("null") || node.isScalar("Null") || node.isScalar("NULL")
     }
 
     /// What the node is, for error messages: `a mapping`, `a list`, `'two'`.
     public var describedForError: String {
-        switch node.content {
+        switch node.kind {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .scalar(let text, _): return isNull ? "null" : "'\(text)'"
+        case .scalar: return isNull ? "null" : "'\(node.scalarText ?? "")'"
         }
     }
 
@@ -48,16 +51,13 @@ public struct NodeCursor: Sendable {
 
     /// The value under `key`, or nil when the key is absent or null. Throws if this node is not a mapping.
     public func child(_ key: String) throws(ManifestError) -> NodeCursor? {
-        guard case .mapping(let pairs) = node.content else {
+        guard node.kind == .mapping else {
             if isNull { return nil }
             throw .typeMismatch(path: path, expected: "a mapping", found: describedForError, at: location)
         }
-        for pair in pairs {
-            guard case .scalar(let text, _) = pair.key.content, text == key else { continue }
-            let cursor = NodeCursor(node: pair.value, keyPath: childPath(key), file: file, document: document)
-            return cursor.isNull ? nil : cursor
-        }
-        return nil
+        guard let value = node.value(forKey: key) else { return nil }
+        let cursor = NodeCursor(node: value, keyPath: childPath(key))
+        return cursor.isNull ? nil : cursor
     }
 
     /// Follows a dotted path of keys (`spec.template.spec`).
@@ -73,31 +73,33 @@ public struct NodeCursor: Sendable {
     /// The entries of a mapping in file order (keys as text).
     public func entries() throws(ManifestError) -> [(key: String, keyLocation: SourceLocation, value: NodeCursor)] {
         if isNull { return [] }
-        guard case .mapping(let pairs) = node.content else {
+        guard node.kind == .mapping else {
             throw .typeMismatch(path: path, expected: "a mapping", found: describedForError, at: location)
         }
-        return pairs.compactMap { pair in
-            guard case .scalar(let key, _) = pair.key.content else { return nil }
-            let keyLocation = SourceLocation(file: file, line: Int(pair.key.line), column: Int(pair.key.column), document: document)
-            return (key, keyLocation, NodeCursor(node: pair.value, keyPath: childPath(key), file: file, document: document))
+        let root = keyPath.root
+        return node.pairs.compactMap { pair in
+            guard let key = pair.key.scalarText else { return nil }
+            let keyLocation = SourceLocation(file: root.file, line: Int(pair.key.line), column: Int(pair.key.column),
+                                             document: root.document)
+            return (key, keyLocation, NodeCursor(node: pair.value, keyPath: childPath(key)))
         }
     }
 
     /// The items of a list (a null is an empty list).
     public func items() throws(ManifestError) -> [NodeCursor] {
         if isNull { return [] }
-        guard case .sequence(let nodes) = node.content else {
+        guard node.kind == .sequence else {
             throw .typeMismatch(path: path, expected: "a list", found: describedForError, at: location)
         }
-        return nodes.enumerated().map { index, item in
-            NodeCursor(node: item, keyPath: LazyKeyPath(parent: keyPath, step: .index(index)), file: file, document: document)
+        return node.items.enumerated().map { index, item in
+            NodeCursor(node: item, keyPath: LazyKeyPath(parent: keyPath, step: .index(index)))
         }
     }
 
     /// A string scalar. Plain numbers and booleans are accepted as their text only where Kubernetes
     /// would accept them (label values must be strings: callers decide).
     public func string() throws(ManifestError) -> String {
-        guard case .scalar(let text, _) = node.content, !isNull else {
+        guard node.kind == .scalar, !isNull, let text = node.scalarText else {
             throw .typeMismatch(path: path, expected: "a string", found: describedForError, at: location)
         }
         return text
@@ -105,7 +107,7 @@ public struct NodeCursor: Sendable {
 
     /// An integer: a plain decimal scalar (JSON/YAML int), not a quoted string.
     public func int() throws(ManifestError) -> Int {
-        guard case .scalar(let text, let style) = node.content, style == .plain, !isNull else {
+        guard node.kind == .scalar, node.style == .plain, !isNull, let text = node.scalarText else {
             throw .typeMismatch(path: path, expected: "an integer", found: describedForError, at: location)
         }
         if let value = Int(text) { return value }
@@ -117,7 +119,7 @@ public struct NodeCursor: Sendable {
 
     /// A boolean: `true`/`false` in the spellings YAML 1.1 (which Kubernetes' YAML reader follows) allows.
     public func bool() throws(ManifestError) -> Bool {
-        guard case .scalar(let text, let style) = node.content, style == .plain else {
+        guard node.kind == .scalar, node.style == .plain, let text = node.scalarText else {
             throw .typeMismatch(path: path, expected: "a boolean", found: describedForError, at: location)
         }
         switch text {
@@ -129,7 +131,7 @@ public struct NodeCursor: Sendable {
 
     /// A `resource.Quantity` from a string, an integer or a float scalar.
     public func quantity() throws(ManifestError) -> Quantity {
-        guard case .scalar(let text, _) = node.content, !isNull else {
+        guard node.kind == .scalar, !isNull, let text = node.scalarText else {
             throw .typeMismatch(path: path, expected: "a quantity", found: describedForError, at: location)
         }
         do {
@@ -143,7 +145,7 @@ public struct NodeCursor: Sendable {
     public func stringMap() throws(ManifestError) -> [String: String] {
         var result: [String: String] = [:]
         for entry in try entries() {
-            guard case .scalar(let text, _) = entry.value.node.content else {
+            guard let text = entry.value.node.scalarText else {
                 throw .typeMismatch(path: entry.value.path, expected: "a string", found: entry.value.describedForError,
                                     at: entry.value.location)
             }
@@ -159,10 +161,11 @@ public struct NodeCursor: Sendable {
 
 /// One step of a cursor's key path, linked to its parent's; `text` joins the steps as
 /// `spec.containers[0].name` (a key after a non-empty path takes a dot, an index takes brackets).
+/// The root step holds the path given as text, and the file and document the cursors are in.
 final class LazyKeyPath: Sendable {
     enum Step: Sendable {
-        /// A path given as text (the root's, usually empty).
-        case text(String)
+        /// The root: a path given as text (usually empty), in a file and document.
+        case root(path: String, file: String, document: Int?)
         case key(String)
         case index(Int)
     }
@@ -170,15 +173,28 @@ final class LazyKeyPath: Sendable {
     let parent: LazyKeyPath?
     let step: Step
 
-    init(parent: LazyKeyPath?, step: Step) {
+    init(parent: LazyKeyPath, step: Step) {
         self.parent = parent
         self.step = step
+    }
+
+    init(file: String, document: Int?, path: String) {
+        parent = nil
+        step = .root(path: path, file: file, document: document)
+    }
+
+    /// The file and document of the root step.
+    var root: (file: String, document: Int?) {
+        var current = self
+        while let parent = current.parent { current = parent }
+        guard case .root(_, let file, let document) = current.step else { return ("", nil) }
+        return (file, document)
     }
 
     var text: String {
         let base = parent?.text ?? ""
         switch step {
-        case .text(let text): return parent == nil ? text : base + text
+        case .root(let path, _, _): return path
         case .key(let key): return base.isEmpty ? key : "\(base).\(key)"
         case .index(let index): return "\(base)[\(index)]"
         }

@@ -18,7 +18,7 @@ public struct KubernetesObject: Sendable {
 
     /// Reads the envelope. Returns nil when the document is not a Kubernetes object (no `kind`).
     public static func read(_ root: NodeCursor) throws(ManifestError) -> KubernetesObject? {
-        guard case .mapping = root.node.content else { return nil }
+        guard root.node.kind == .mapping else { return nil }
         guard let kindNode = try root.child("kind") else { return nil }
         let kind = try kindNode.string()
         guard let apiVersionNode = try root.child("apiVersion") else {

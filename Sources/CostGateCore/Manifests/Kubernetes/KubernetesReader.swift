@@ -29,7 +29,7 @@ public struct KubernetesReader: Sendable {
         var reading = KubernetesReading()
         do {
             guard let object = try KubernetesObject.read(cursor) else {
-                if case .mapping = cursor.node.content {
+                if cursor.node.kind == .mapping {
                     // costgate's own policy and price files often sit beside the manifests: skipped quietly.
                     if Self.isCostgateFile(cursor) { return reading }
                     reading.diagnostics.append(Diagnostic(.note, at: cursor.location,

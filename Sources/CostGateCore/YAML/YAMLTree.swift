@@ -1,0 +1,155 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every node of one YAML stream in four flat arrays: a record per node, the child links of the
+/// collections, the bytes of the scalars and the explicit tags. `YAMLNode` is a reference to this
+/// storage plus an index.
+///
+/// Why flat: a tree of nested Swift arrays and strings cost an allocation per collection and per
+/// long scalar, a reference count on every copy of a cursor, and, when a file's documents were
+/// done with, more time to free than libyaml took to parse them. Here a stream is four
+/// allocations, and a scalar becomes a `String` only when a reader asks for its text.
+public final class YAMLTree: Sendable {
+    /// What a node is: its kind and position, and where its scalar bytes or child links are.
+    struct Record: Sendable {
+        var kind: YAMLNode.Kind
+        var style: YAMLScalarStyle
+        /// Index into `tags`, or -1 when no tag was written.
+        var tag: Int16
+        var line: Int32
+        var column: Int32
+        /// Scalars: first byte in `text`. Collections: first link in `links`.
+        var start: Int32
+        /// Scalars: byte count. Sequences: items. Mappings: pairs (two links each, key then value).
+        var count: Int32
+    }
+
+    let records: [Record]
+    let links: [Int32]
+    let text: [UInt8]
+    let tags: [String]
+
+    init(records: [Record], links: [Int32], text: [UInt8], tags: [String]) {
+        self.records = records
+        self.links = links
+        self.text = text
+        self.tags = tags
+    }
+
+    /// Whether scalar `record`'s bytes are `bytes`.
+    func textEquals(_ record: Record, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Int(record.count) == bytes.count else { return false }
+        guard let wanted = bytes.baseAddress, !bytes.isEmpty else { return true }
+        return text.withUnsafeBufferPointer { memcmp($0.baseAddress! + Int(record.start), wanted, bytes.count) == 0 }
+    }
+
+    /// The index of the value of mapping `record`'s first entry whose key is the scalar `key`.
+    func valueIndex(in record: Record, forKey key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        records.withUnsafeBufferPointer { records in
+            links.withUnsafeBufferPointer { links in
+                text.withUnsafeBufferPointer { text in
+                    let start = Int(record.start)
+                    for pair in 0..<Int(record.count) {
+                        let candidate = records[Int(links[start + 2 * pair])]
+                        guard candidate.kind == .scalar, Int(candidate.count) == key.count else { continue }
+                        if key.isEmpty || memcmp(text.baseAddress! + Int(candidate.start), key.baseAddress!, key.count) == 0 {
+                            return links[start + 2 * pair + 1]
+                        }
+                    }
+                    return nil
+                }
+            }
+        }
+    }
+}
+
+/// Appends nodes to the arrays a `YAMLTree` is made of: the parser's, and the builders' that
+/// assemble pod specs for operators (copying the nodes they are made of).
+struct YAMLTreeBuilder {
+    var records: [YAMLTree.Record] = []
+    var links: [Int32] = []
+    var text: [UInt8] = []
+    var tags: [String] = []
+
+    init() {}
+
+    /// Room for a stream of `bytes` bytes: its scalars take at most that many, and a node takes a
+    /// few bytes of text at least (so the guesses are generous but bounded).
+    init(expectedBytes bytes: Int) {
+        records.reserveCapacity(bytes / 4)
+        links.reserveCapacity(bytes / 4)
+        text.reserveCapacity(bytes)
+    }
+
+    var tree: YAMLTree { YAMLTree(records: records, links: links, text: text, tags: tags) }
+
+    mutating func tagIndex(_ tag: String?) -> Int16 {
+        guard let tag else { return -1 }
+        if let found = tags.firstIndex(of: tag) { return Int16(found) }
+        tags.append(tag)
+        return Int16(tags.count - 1)
+    }
+
+    mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, tag: Int16, line: Int32, column: Int32) -> Int32 {
+        let start = Int32(text.count)
+        text.append(contentsOf: bytes)
+        records.append(YAMLTree.Record(kind: .scalar, style: style, tag: tag, line: line, column: column,
+                                       start: start, count: Int32(bytes.count)))
+        return Int32(records.count - 1)
+    }
+
+    mutating func scalar(_ string: String, style: YAMLScalarStyle, tag: String?, line: Int32, column: Int32) -> Int32 {
+        var string = string
+        let tagIndex = tagIndex(tag)
+        return string.withUTF8 { scalar($0, style: style, tag: tagIndex, line: line, column: column) }
+    }
+
+    /// A collection whose children (for a mapping: key, value, key, value…) are `children`.
+    mutating func collection<Children: Collection<Int32>>(_ kind: YAMLNode.Kind, _ children: Children, tag: Int16,
+                                                         line: Int32, column: Int32) -> Int32 {
+        let start = Int32(links.count)
+        links.append(contentsOf: children)
+        let count = kind == .mapping ? children.count / 2 : children.count
+        records.append(YAMLTree.Record(kind: kind, style: .plain, tag: tag, line: line, column: column,
+                                       start: start, count: Int32(count)))
+        return Int32(records.count - 1)
+    }
+
+    /// Another record for node `index` at a new position: it shares its bytes or children (an alias).
+    mutating func alias(of index: Int32, line: Int32, column: Int32) -> Int32 {
+        var record = records[Int(index)]
+        record.line = line
+        record.column = column
+        records.append(record)
+        return Int32(records.count - 1)
+    }
+
+    /// `node` and everything below it copied from its tree into this one, at its own positions or
+    /// all at `position`.
+    mutating func copy(_ node: YAMLNode, at position: (line: Int32, column: Int32)? = nil) -> Int32 {
+        let line = position?.line ?? node.line
+        let column = position?.column ?? node.column
+        let tag = tagIndex(node.tag)
+        switch node.kind {
+        case .scalar:
+            let record = node.record
+            return node.tree.text.withUnsafeBufferPointer { buffer in
+                scalar(UnsafeBufferPointer(rebasing: buffer[Int(record.start)..<Int(record.start + record.count)]),
+                       style: record.style, tag: tag, line: line, column: column)
+            }
+        case .sequence:
+            let children = node.items.map { copy($0, at: position) }
+            return collection(.sequence, children, tag: tag, line: line, column: column)
+        case .mapping:
+            var children: [Int32] = []
+            for pair in node.pairs {
+                children.append(copy(pair.key, at: position))
+                children.append(copy(pair.value, at: position))
+            }
+            return collection(.mapping, children, tag: tag, line: line, column: column)
+        }
+    }
+}
