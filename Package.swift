@@ -19,8 +19,12 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(
+            name: "CHTTPPost",
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
+        .target(
             name: "CostGateCore",
-            dependencies: ["CLibYAML", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "CostGateCLI",

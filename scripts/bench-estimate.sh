@@ -13,13 +13,7 @@ trap 'rm -rf "$work"' EXIT
 # -static-stdlib: the Swift runtime and Foundation linked in, which saves ~5 ms of dynamic loading
 # and relocation at every start. Its own scratch directory, so switching
 # between this build and `swift build`/`swift run` (dynamic) does not rebuild either.
-# Static FoundationNetworking (alert delivery) asks the linker for -lcurl; Debian ships only the
-# runtime libcurl.so.4 without the -dev package, so point the linker at it through a symlink.
-mkdir -p "$work/curl"
-for candidate in /usr/lib/x86_64-linux-gnu/libcurl.so.4 /usr/lib/aarch64-linux-gnu/libcurl.so.4 /usr/lib64/libcurl.so.4; do
-  [ -e "$candidate" ] && ln -sf "$candidate" "$work/curl/libcurl.so" && break
-done
-build=(swift build -c release --product costgate --scratch-path .build/bench-static -Xswiftc -static-stdlib -Xlinker "-L$work/curl")
+build=(swift build -c release --product costgate --scratch-path .build/bench-static -Xswiftc -static-stdlib)
 "${build[@]}" >/dev/null
 bin=$("${build[@]}" --show-bin-path)/costgate
 cc -O2 -o "$work/yaml-events" scripts/bench/yaml-events.c $(pkg-config --cflags --libs yaml-0.1)

@@ -1,7 +1,5 @@
+import CHTTPPost
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Where alerts go. URLs come from the environment (they often carry secrets) and are never printed;
 /// messages name the variable instead.
@@ -77,12 +75,7 @@ public struct AlertSender: Sendable {
         var last = "no attempt"
         for attempt in 0..<max(1, attempts) {
             if attempt > 0 { Thread.sleep(forTimeInterval: backoff * Double(1 << (attempt - 1))) }
-            var request = URLRequest(url: url, timeoutInterval: timeout)
-            request.httpMethod = "POST"
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = body
-            let outcome = Self.perform(request)
-            switch outcome {
+            switch Self.perform(body, to: url, timeout: timeout) {
             case .success(let status) where (200..<300).contains(status):
                 return nil
             case .success(let status):
@@ -97,21 +90,18 @@ public struct AlertSender: Sendable {
 
     enum Outcome { case success(Int), failure(String) }
 
-    static func perform(_ request: URLRequest) -> Outcome {
-        final class Box: @unchecked Sendable { var outcome: Outcome = .failure("no response") }
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        let task = URLSession.shared.dataTask(with: request) { _, response, error in
-            if let error {
-                box.outcome = .failure(error.localizedDescription)
-            } else if let http = response as? HTTPURLResponse {
-                box.outcome = .success(http.statusCode)
-            }
-            done.signal()
+    /// One POST through libcurl (`CHTTPPost`), loaded only now: linking Foundation's URLSession
+    /// loaded libcurl and its ~30 libraries at every start of costgate, about 10 ms.
+    static func perform(_ body: Data, to url: URL, timeout: TimeInterval) -> Outcome {
+        var error = [CChar](repeating: 0, count: 512)
+        let status = body.withUnsafeBytes { bytes in
+            chttp_post(url.absoluteString, "application/json", bytes.baseAddress, bytes.count,
+                       Int(max(1, timeout * 1000)), &error, error.count)
         }
-        task.resume()
-        done.wait()
-        return box.outcome
+        guard status >= 0 else {
+            return .failure(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        return .success(status)
     }
 
     /// Alertmanager API v2 `postableAlerts`.

@@ -49,7 +49,7 @@ public struct KubernetesReader: Sendable {
 
     private func read(_ object: KubernetesObject, into reading: inout KubernetesReading) throws(ManifestError) {
         switch (object.group, object.kind) {
-        case ("", "List"), (_, "List") where object.kind.hasSuffix("List"):
+        case (_, "List"):
             for item in try object.root.child("items")?.items() ?? [] {
                 reading.append(read(item))
             }
