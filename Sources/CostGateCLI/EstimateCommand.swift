@@ -52,7 +52,7 @@ struct EstimateCommand: ParsableCommand {
         case .text:
             try terminal.out(EstimateTextReporter(verbose: verbose, color: terminal.colorOutput).render(result))
         case .json:
-            try terminal.out(bytes: EstimateJSONReporter.renderBytes(result))
+            try terminal.out(chunks: EstimateJSONReporter.renderChunks(result))
         }
         ProcessLifetime.outlive(result)
         for diagnostic in result.diagnostics { terminal.err(terminal.render(diagnostic)) }

@@ -35,6 +35,27 @@ struct Terminal {
         if let failure { throw failure }
     }
 
+    /// Writes a report made of consecutive pieces through one small buffer: joining megabytes of
+    /// pieces into one array first cost a copy into fresh pages, and a `write` per piece a system
+    /// call each.
+    func out(chunks: [[UInt8]]) throws(OutputError) {
+        let capacity = 1 << 18
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(capacity)
+        for chunk in chunks {
+            if buffer.count + chunk.count > capacity && !buffer.isEmpty {
+                try out(bytes: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+            if chunk.count >= capacity {
+                try out(bytes: chunk)
+            } else {
+                buffer.append(contentsOf: chunk)
+            }
+        }
+        try out(bytes: buffer)
+    }
+
     private func write(_ buffer: UnsafeBufferPointer<UInt8>) throws(OutputError) {
         guard let base = buffer.baseAddress else { return }
         var offset = 0

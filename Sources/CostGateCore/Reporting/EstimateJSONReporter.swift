@@ -8,31 +8,34 @@ public enum EstimateJSONReporter {
         String(decoding: renderBytes(result), as: UTF8.self)
     }
 
-    /// The document as UTF-8, for writing straight out: workloads are most of it, each rendered on all
-    /// cores and copied once into place (no text to validate, no string to join).
+    /// The document as UTF-8.
     public static func renderBytes(_ result: EstimationResult) -> [UInt8] {
-        let workloads = parallelMap(result.estimates) { workload($0, indent: 4) }
+        let chunks = renderChunks(result)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks { bytes.append(contentsOf: chunk) }
+        return bytes
+    }
+
+    /// The document as consecutive pieces of UTF-8, for writing straight out (`writev`): the
+    /// workloads, most of it, are each rendered on all cores with their separators, and never
+    /// copied into one buffer (megabytes of copying and fresh pages, on one core, at the end).
+    public static func renderChunks(_ result: EstimationResult) -> [[UInt8]] {
+        let count = result.estimates.count
+        let workloads = parallelMap(Array(result.estimates.indices)) { index in
+            var bytes = workload(result.estimates[index], indent: 4)
+            bytes.insert(contentsOf: "    ".utf8, at: 0)
+            bytes.append(contentsOf: (index == count - 1 ? "\n" : ",\n").utf8)
+            return bytes
+        }
         let members = self.members(result)
         assert(members.keys.allSatisfy { $0 < "workloads" }, "'workloads' must stay the last key")
         var head = JSONValue.object(members).fragment(indent: 0)
         head.removeLast(2)   // "\n}": the object is reopened for its last member
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(head.count + workloads.reduce(64) { $0 + $1.count + 6 })
-        bytes.append(contentsOf: head)
-        bytes.append(contentsOf: ",\n  \"workloads\": ".utf8)
-        if workloads.isEmpty {
-            bytes.append(contentsOf: "[]".utf8)
-        } else {
-            bytes.append(contentsOf: "[\n".utf8)
-            for (index, item) in workloads.enumerated() {
-                bytes.append(contentsOf: "    ".utf8)
-                bytes.append(contentsOf: item)
-                bytes.append(contentsOf: (index == workloads.count - 1 ? "\n" : ",\n").utf8)
-            }
-            bytes.append(contentsOf: "  ]".utf8)
-        }
-        bytes.append(contentsOf: "\n}\n".utf8)
-        return bytes
+        head.append(contentsOf: ",\n  \"workloads\": ".utf8)
+        head.append(contentsOf: (workloads.isEmpty ? "[]" : "[\n").utf8)
+        let tail = Array(((workloads.isEmpty ? "" : "  ]") + "\n}\n").utf8)
+        return [head] + workloads + [tail]
     }
 
     public static func document(_ result: EstimationResult) -> JSONValue {

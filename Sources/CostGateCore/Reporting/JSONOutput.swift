@@ -79,9 +79,16 @@ struct JSONOutput {
         appendIndent()
     }
 
-    /// Byte by byte: the generic `append(contentsOf:)` of a `repeatElement` cost more than the text.
+    /// From a static run of spaces: the generic `append(contentsOf:)` of a `repeatElement` cost
+    /// more than the text, and byte by byte was a capacity check per space.
     private mutating func appendIndent() {
-        for _ in 0..<indent { bytes.append(UInt8(ascii: " ")) }
+        let spaces: StaticString = "                                                                "
+        var remaining = indent
+        while remaining > 0 {
+            let count = min(remaining, spaces.utf8CodeUnitCount)
+            spaces.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0.prefix(count))) }
+            remaining -= count
+        }
     }
 
     // MARK: - Values
