@@ -85,6 +85,36 @@ public struct NodeCursor: Sendable {
         }
     }
 
+    /// One entry of a mapping, its key's location made only when asked for.
+    public struct Entry {
+        public let key: String
+        public let value: NodeCursor
+        let keyNode: YAMLNode
+
+        public var keyLocation: SourceLocation {
+            let root = value.keyPath.root
+            return SourceLocation(file: root.file, line: Int(keyNode.line), column: Int(keyNode.column), document: root.document)
+        }
+    }
+
+    /// The entries of a mapping in file order, made one at a time (the same entries as `entries()`).
+    public func lazyEntries() throws(ManifestError) -> some Sequence<Entry> {
+        let pairs: YAMLPairs
+        if isNull {
+            pairs = YAMLPairs(tree: node.tree, start: 0, count: 0)
+        } else {
+            guard node.kind == .mapping else {
+                throw .typeMismatch(path: path, expected: "a mapping", found: describedForError, at: location)
+            }
+            pairs = node.pairs
+        }
+        return pairs.lazy.compactMap { pair in
+            pair.key.scalarText.map { key in
+                Entry(key: key, value: NodeCursor(node: pair.value, keyPath: childPath(key)), keyNode: pair.key)
+            }
+        }
+    }
+
     /// The items of a list (a null is an empty list).
     public func items() throws(ManifestError) -> [NodeCursor] {
         if isNull { return [] }

@@ -63,8 +63,8 @@ enum PodTemplateReader {
             let limits = try container.descend("resources", "limits").map { cursor throws(ManifestError) in try readResourceList(cursor) }
             let explicit = try container.descend("resources", "requests").map { cursor throws(ManifestError) in try readResourceList(cursor) }
             // Requests default to limits for every resource given only as a limit.
-            requests.cpu = explicit?.given.contains("cpu") == true ? explicit!.vector.cpu : (limits?.vector.cpu ?? 0)
-            requests.memoryBytes = explicit?.given.contains("memory") == true ? explicit!.vector.memoryBytes : (limits?.vector.memoryBytes ?? 0)
+            requests.cpu = explicit?.hasCPU == true ? explicit!.vector.cpu : (limits?.vector.cpu ?? 0)
+            requests.memoryBytes = explicit?.hasMemory == true ? explicit!.vector.memoryBytes : (limits?.vector.memoryBytes ?? 0)
             for (name, count) in limits?.vector.extended ?? [:] {
                 requests.extended[name] = count
                 if let requested = explicit?.vector.extended[name], requested != count,
@@ -84,11 +84,11 @@ enum PodTemplateReader {
             let restartPolicy = try container.optionalString("restartPolicy")
             let sidecar = sidecarsAllowed && restartPolicy == "Always"
             result.append(PodResources.Container(requests: requests, isSidecar: sidecar))
-            let limitLocations = limits?.locations ?? [:]
-            let requestLocations = explicit?.locations ?? [:]
-            for (name, location) in limitLocations.merging(requestLocations, uniquingKeysWith: { first, _ in first })
-            where AcceleratorResource.isAccelerator(name) && reading.acceleratorLocations[name] == nil {
-                reading.acceleratorLocations[name] = location
+            for list in [limits, explicit] {
+                for (name, location) in list?.locations ?? [:]
+                where AcceleratorResource.isAccelerator(name) && reading.acceleratorLocations[name] == nil {
+                    reading.acceleratorLocations[name] = location
+                }
             }
         }
         return result
@@ -96,21 +96,28 @@ enum PodTemplateReader {
 
     struct ResourceList {
         var vector = ResourceVector()
-        var given: Set<String> = []
+        var hasCPU = false
+        var hasMemory = false
+        /// Where each extended resource (accelerators and their modifiers) is named.
         var locations: [String: SourceLocation] = [:]
     }
 
     private static func readResourceList(_ cursor: NodeCursor) throws(ManifestError) -> ResourceList {
         var list = ResourceList()
-        for entry in try cursor.entries() {
+        // Entry by entry without `entries()`: most lists are cpu and memory, read once per container
+        // of every manifest, and need neither a location nor a key path unless they are wrong.
+        for entry in try cursor.lazyEntries() {
             let quantity = try entry.value.quantity()
-            list.given.insert(entry.key)
-            list.locations[entry.key] = entry.keyLocation
             switch entry.key {
-            case "cpu": list.vector.cpu = quantity.value
-            case "memory": list.vector.memoryBytes = quantity.integerValue
+            case "cpu":
+                list.vector.cpu = quantity.value
+                list.hasCPU = true
+            case "memory":
+                list.vector.memoryBytes = quantity.integerValue
+                list.hasMemory = true
             default:
                 guard AcceleratorResource.isAccelerator(entry.key) || AcceleratorResource.isVirtualGPUModifier(entry.key) else { continue }
+                list.locations[entry.key] = entry.keyLocation
                 if AcceleratorResource.isAccelerator(entry.key) && !quantity.isInteger {
                     throw .invalidValue(path: entry.value.path, value: quantity.text,
                                         reason: "accelerator counts must be whole numbers (extended resources cannot be fractional)",
