@@ -174,7 +174,7 @@ public struct NodeCursor: Sendable {
     /// Label/annotation-style string maps; non-string scalars are read as their text.
     public func stringMap() throws(ManifestError) -> [String: String] {
         var result: [String: String] = [:]
-        for entry in try entries() {
+        for entry in try lazyEntries() {
             guard let text = entry.value.node.scalarText else {
                 throw .typeMismatch(path: entry.value.path, expected: "a string", found: entry.value.describedForError,
                                     at: entry.value.location)

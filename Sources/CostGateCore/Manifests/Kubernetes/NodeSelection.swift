@@ -20,7 +20,7 @@ struct NodeSelection: Sendable {
 
     static func read(podSpec: NodeCursor) throws(ManifestError) -> NodeSelection {
         var selection = NodeSelection()
-        for entry in try podSpec.child("nodeSelector")?.entries() ?? [] {
+        for entry in try podSpec.child("nodeSelector")?.lazyEntries().map({ $0 }) ?? [] {
             let value = try entry.value.string()
             selection.requirements[entry.key] = Requirement(values: [value], location: entry.value.location, origin: "nodeSelector")
         }
