@@ -16,8 +16,9 @@ struct WorkloadTable: Sendable {
     var count: Int { places.count }
     var indices: Range<Int> { 0..<places.count }
 
+    /// Read in place (`_read`): a getter returned a copy of the whole workload to read one field.
     subscript(position: Int) -> Workload {
-        get { files[places[position].file][places[position].index] }
+        _read { yield files[places[position].file][places[position].index] }
         _modify { yield &files[places[position].file][places[position].index] }
     }
 }

@@ -1,4 +1,9 @@
 import CLibYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads YAML streams with libyaml's event parser into a `YAMLTree` whose nodes keep positions.
 ///
@@ -196,7 +201,8 @@ public struct YAMLParser: Sendable {
                 let key = values[values.count - 1]
                 let record = run.builder.records[Int(key)]
                 if record.kind == .scalar {
-                    if record.style == .plain && record.tag < 0 && Self.bytes(of: record, in: run.builder).elementsEqual("<<".utf8) {
+                    if record.count == 2 && record.style == .plain && record.tag < 0
+                        && Self.bytes(of: record, in: run.builder).elementsEqual("<<".utf8) {
                         stack[top].hasMergeKey = true
                     } else if let first = Self.firstLine(ofKey: record, in: values, from: stack[top].start, before: values.count - 1,
                                                          builder: run.builder) {
@@ -214,16 +220,21 @@ public struct YAMLParser: Sendable {
     }
 
     /// The line of the first scalar key equal to `key` among the keys waiting at `start`, `start + 2`, … before `end`.
+    /// Lengths are compared before bytes: most keys of a mapping differ in length.
     private static func firstLine(ofKey key: YAMLTree.Record, in values: [Int32], from start: Int, before end: Int,
                                   builder: YAMLTreeBuilder) -> Int32? {
-        let wanted = bytes(of: key, in: builder)
-        for index in stride(from: start, to: end, by: 2) {
-            let record = builder.records[Int(values[index])]
-            if record.kind == .scalar, record.count == key.count, bytes(of: record, in: builder).elementsEqual(wanted) {
-                return record.line
+        builder.records.withUnsafeBufferPointer { records in
+            builder.text.withUnsafeBufferPointer { text in
+                for index in stride(from: start, to: end, by: 2) {
+                    let record = records[Int(values[index])]
+                    guard record.kind == .scalar, record.count == key.count else { continue }
+                    if key.count == 0 || memcmp(text.baseAddress! + Int(record.start), text.baseAddress! + Int(key.start), Int(key.count)) == 0 {
+                        return record.line
+                    }
+                }
+                return nil
             }
         }
-        return nil
     }
 
     /// YAML 1.1 merge keys (`<<: *base`): explicit keys win over merged ones, earlier merges over
