@@ -18,4 +18,9 @@ enum KubernetesKinds {
         "ExternalSecret", "SecretStore", "ClusterSecretStore", "DestinationRule", "VirtualService", "ServiceEntry",
         "PeerAuthentication", "AuthorizationPolicy", "EnvoyFilter", "Sidecar", "StatefulSetAutoscaler",
     ]
+
+    /// Podless kinds no reader takes up (a TrainJob's runtimes are read to be joined with it).
+    static func isQuietlyIgnored(_ kind: String) -> Bool {
+        podless.contains(kind) && kind != "TrainingRuntime" && kind != "ClusterTrainingRuntime"
+    }
 }

@@ -27,6 +27,12 @@ public struct KubernetesReader: Sendable {
 
     func read(_ cursor: NodeCursor) -> KubernetesReading {
         var reading = KubernetesReading()
+        // Kinds that create no pods are ignored quietly, before their metadata is read: they are
+        // often most of a repository's documents, and reading their envelope cost as much as parsing them.
+        if let kind = cursor.node.value(forKey: "kind"), kind.kind == .scalar, let text = kind.scalarText,
+           KubernetesKinds.isQuietlyIgnored(text) {
+            return reading
+        }
         do {
             guard let object = try KubernetesObject.read(cursor) else {
                 if cursor.node.kind == .mapping {
