@@ -58,6 +58,15 @@ struct DecimalParts: Equatable {
         var mantissa = parts.mantissa
         var exponent = parts.exponent
         guard mantissa != 0 else { return nil }
+        if mantissa <= UInt128(UInt64.max) {
+            // Most prices fit 64 bits, where dividing by ten is a multiplication, not a 128-bit division call.
+            var small = UInt64(mantissa)
+            while small % 10 == 0 && exponent < 127 {
+                small /= 10
+                exponent += 1
+            }
+            mantissa = UInt128(small)
+        }
         while mantissa % 10 == 0 && exponent < 127 {
             mantissa /= 10
             exponent += 1
