@@ -1,71 +1,184 @@
+import Foundation
+
 /// One embedded CSV-like table of `BuiltinCatalog+Data.swift`: a header line naming the columns,
 /// then one row per line. Rows that do not have the header's column count are reported, not trapped on.
+///
+/// The table keeps its text as UTF-8 bytes and each cell as a byte range, and reads cells straight
+/// into the values the catalog wants (`string`, `int`, `decimal`): the catalog is built at every
+/// start, and one `Substring` (and its index arithmetic) per cell cost more than the rest of the load.
 struct CatalogTable {
     struct Row {
         /// 1-based line within the table (the header is line 1).
         var line: Int
-        var cells: [Substring]
-
-        subscript(_ index: Int) -> Substring { cells[index] }
+        /// Index of the row's first cell in `bounds` (cell `c` is at `first + c`).
+        fileprivate var first: Int
     }
 
     var name: String
     var rows: [Row] = []
     var problems: [PricingError] = []
+    private var bytes: [UInt8] = []
+    /// Per cell, its start and end byte offsets in `bytes`.
+    private var bounds: [(start: Int32, end: Int32)] = []
 
     /// Splits `text`; `header` must equal the table's first line (a generator/parser mismatch otherwise).
     init(name: String, text: String, header: [String], separator: Character = ",") {
         self.name = name
-        // Split on UTF-8 bytes by index: String.split by Character walks grapheme clusters, and the
-        // generic Collection.split still cost most of the start-up parse of a few hundred kilobytes.
         let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
-        let utf8 = text.utf8
-        func cellsOf(_ line: Substring) -> [Substring] {
-            var cells: [Substring] = []
-            var start = line.startIndex
-            var index = start
-            let bytes = line.utf8
-            while index < line.endIndex {
-                if bytes[index] == separatorByte {
-                    cells.append(line[start..<index])
-                    start = bytes.index(after: index)
-                }
-                index = bytes.index(after: index)
-            }
-            cells.append(line[start..<line.endIndex])
-            return cells
-        }
-        var lineList: [Substring] = []
-        var lineStart = utf8.startIndex
-        var cursor = lineStart
-        while cursor < utf8.endIndex {
-            if utf8[cursor] == UInt8(ascii: "\n") {
-                lineList.append(Substring(utf8[lineStart..<cursor]))
-                lineStart = utf8.index(after: cursor)
-            }
-            cursor = utf8.index(after: cursor)
-        }
-        lineList.append(Substring(utf8[lineStart..<utf8.endIndex]))
-        var lines = lineList.enumerated().makeIterator()
-        guard let first = lines.next() else {
-            problems.append(.malformedRow(table: name, line: 1, reason: "empty table"))
-            return
-        }
-        let found = cellsOf(first.element).map(String.init)
+        bytes = Array(text.utf8)
+        let newline = UInt8(ascii: "\n")
+        let count = bytes.count
+        // Header first: its cells must be the expected names.
+        var headerEnd = 0
+        while headerEnd < count && bytes[headerEnd] != newline { headerEnd += 1 }
+        let found = bytes[0..<headerEnd].split(separator: separatorByte, omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         guard found == header else {
+            let line = String(decoding: bytes[0..<headerEnd], as: UTF8.self)
             problems.append(.malformedRow(table: name, line: 1,
-                                          reason: "header '\(first.element)' is not '\(header.joined(separator: String(separator)))'"))
+                                          reason: "header '\(line)' is not '\(header.joined(separator: String(separator)))'"))
             return
         }
-        while let (offset, line) = lines.next() {
-            if line.isEmpty { continue }
-            let cells = cellsOf(line)
-            if cells.count != header.count {
-                problems.append(.malformedRow(table: name, line: offset + 1,
-                                              reason: "\(cells.count) cells, expected \(header.count)"))
-                continue
+        let columns = header.count
+        // The generated tables have one row per line and roughly as many cells as the header has per line.
+        let estimatedRows = count / max(headerEnd + 1, 16) * 2
+        rows.reserveCapacity(estimatedRows)
+        bounds.reserveCapacity(estimatedRows * columns)
+        var line = 1
+        var lineStart = headerEnd + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            while lineStart <= count {
+                line += 1
+                var cursor = lineStart
+                var cellStart = lineStart
+                let first = bounds.count
+                while cursor < count && buffer[cursor] != newline {
+                    if buffer[cursor] == separatorByte {
+                        bounds.append((Int32(cellStart), Int32(cursor)))
+                        cellStart = cursor + 1
+                    }
+                    cursor += 1
+                }
+                let lineEnd = cursor
+                let empty = lineEnd == lineStart
+                lineStart = lineEnd + 1
+                if empty { continue }
+                bounds.append((Int32(cellStart), Int32(lineEnd)))
+                let cells = bounds.count - first
+                if cells != columns {
+                    bounds.removeLast(cells)
+                    problems.append(.malformedRow(table: name, line: line, reason: "\(cells) cells, expected \(columns)"))
+                    continue
+                }
+                rows.append(Row(line: line, first: first))
             }
-            rows.append(Row(line: offset + 1, cells: cells))
         }
+    }
+
+    // MARK: - Cells
+
+    /// The cell's bytes.
+    private func cell(_ row: Row, _ column: Int) -> ArraySlice<UInt8> {
+        let range = bounds[row.first + column]
+        return bytes[Int(range.start)..<Int(range.end)]
+    }
+
+    /// The cell as text.
+    func string(_ row: Row, _ column: Int) -> String {
+        String(decoding: cell(row, column), as: UTF8.self)
+    }
+
+    func isEmpty(_ row: Row, _ column: Int) -> Bool {
+        let range = bounds[row.first + column]
+        return range.start == range.end
+    }
+
+    /// Whether the cell is exactly `text`.
+    func cell(_ row: Row, _ column: Int, equals text: StaticString) -> Bool {
+        let range = bounds[row.first + column]
+        guard Int(range.end - range.start) == text.utf8CodeUnitCount else { return false }
+        return text.withUTF8Buffer { expected in
+            var index = Int(range.start)
+            for byte in expected {
+                if bytes[index] != byte { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    /// The cell as `Int(_:)` reads it (an optional sign, then decimal digits); nil otherwise or on overflow.
+    func int(_ row: Row, _ column: Int) -> Int? {
+        let slice = cell(row, column)
+        var index = slice.startIndex
+        guard index < slice.endIndex else { return nil }
+        var negative = false
+        if slice[index] == UInt8(ascii: "-") || slice[index] == UInt8(ascii: "+") {
+            negative = slice[index] == UInt8(ascii: "-")
+            index += 1
+            guard index < slice.endIndex else { return nil }
+        }
+        var value = 0
+        while index < slice.endIndex {
+            let digit = slice[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) = negative ? shifted.subtractingReportingOverflow(Int(digit))
+                                             : shifted.addingReportingOverflow(Int(digit))
+            guard !overflow1, !overflow2 else { return nil }
+            value = next
+            index += 1
+        }
+        return value
+    }
+
+    /// The cell as `PriceText.decimal` reads it.
+    func decimal(_ row: Row, _ column: Int) -> Decimal? {
+        PriceText.decimal(utf8: cell(row, column))
+    }
+
+    /// `string(row, column).lowercased()`, made from the bytes.
+    func lowercased(_ row: Row, _ column: Int) -> String {
+        joined(nil, lowercasing: bounds[row.first + column]) ?? string(row, column).lowercased()
+    }
+
+    /// `"\(string(row, first))|\(string(row, second).lowercased())"`, the key of the Spot Advisor table,
+    /// made from the bytes in one allocation (string interpolation costs several).
+    func key(_ row: Row, _ first: Int, lowercased second: Int) -> String {
+        joined(bounds[row.first + first], lowercasing: bounds[row.first + second])
+            ?? string(row, first) + "|" + string(row, second).lowercased()
+    }
+
+    /// `head|tail` (or `tail` alone) with ASCII upper case in `tail` lowered as `lowercased()` lowers it;
+    /// nil when `tail` is not ASCII (`lowercased()` maps more than A–Z there).
+    private func joined(_ head: (start: Int32, end: Int32)?, lowercasing tail: (start: Int32, end: Int32)) -> String? {
+        bytes.withUnsafeBufferPointer { buffer -> String? in
+            let tailStart = Int(tail.start), tailEnd = Int(tail.end)
+            for index in tailStart..<tailEnd where buffer[index] >= 0x80 { return nil }
+            let headRange = head.map { Int($0.start)..<Int($0.end) } ?? 0..<0
+            let length = headRange.count + (head == nil ? 0 : 1) + tailEnd - tailStart
+            return String(unsafeUninitializedCapacity: length) { output in
+                var position = 0
+                if head != nil {
+                    for index in headRange {
+                        output[position] = buffer[index]
+                        position += 1
+                    }
+                    output[position] = UInt8(ascii: "|")
+                    position += 1
+                }
+                for index in tailStart..<tailEnd {
+                    let byte = buffer[index]
+                    output[position] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                    position += 1
+                }
+                return position
+            }
+        }
+    }
+
+    /// The cell's items separated by `separator` (a list within one cell, e.g. the instance flags).
+    func items(_ row: Row, _ column: Int, separator: UInt8) -> [String] {
+        cell(row, column).split(separator: separator).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -106,7 +106,7 @@ public struct PriceCatalog: Sendable {
                             rateTable: rateTable)
         for rows in instances.values {
             for row in rows.values where row.provider != .gcp {
-                guard let model = row.model, row.acceleratorCount > 0 else { continue }
+                guard let model = row.model, DecimalMath.isPositive(row.acceleratorCount) else { continue }
                 tables.instancesByModel[row.provider, default: [:]][model, default: [:]][row.region, default: []].append(row)
             }
         }

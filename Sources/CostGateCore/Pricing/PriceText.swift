@@ -8,18 +8,23 @@ enum PriceText {
     /// `12`, `0.5`, `3.67339`: digits with an optional fraction; nil for anything else (no exponents,
     /// no signs, no partial parses such as `1.2x`).
     static func decimal<S: StringProtocol>(_ text: S) -> Decimal? {
+        decimal(utf8: text.utf8)
+    }
+
+    /// `decimal(_:)` of the text whose UTF-8 bytes are `utf8` (a cell of an embedded table).
+    static func decimal<Bytes: Collection<UInt8>>(utf8: Bytes) -> Decimal? {
         // Built from an integer mantissa and a decimal exponent: exact, and much cheaper than
         // Decimal(string:) for the thousands of cells parsed at start-up.
         var mantissa: UInt64 = 0
         var fractionDigits = 0
         var seenDot = false
         var digits = 0
-        for byte in text.utf8 {
+        for byte in utf8 {
             if byte == UInt8(ascii: ".") {
                 if seenDot { return nil }
                 seenDot = true
             } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                guard digits < 19 else { return Decimal(string: String(text), locale: posix) }
+                guard digits < 19 else { return Decimal(string: String(decoding: utf8, as: UTF8.self), locale: posix) }
                 mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
                 digits += 1
                 if seenDot { fractionDigits += 1 }
@@ -55,7 +60,7 @@ enum PriceText {
     /// The median of `values` (mean of the middle two for an even count); nil when empty.
     static func median(_ values: [Decimal]) -> Decimal? {
         guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
+        let sorted = values.sorted(by: DecimalMath.isLess)
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : PriceText.divide(sorted[middle - 1] + sorted[middle], by: 2)
     }
