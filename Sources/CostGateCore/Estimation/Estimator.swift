@@ -75,10 +75,10 @@ public struct Estimator: Sendable {
         } else if hasSpotPrice, workload.acceleratorCount.nominal > 0,
                   let expected = spotHint(workload, prices: prices, instance: instance, provider: provider, region: region) {
             // A hint only: the estimate stays on demand unless the manifest asks for spot capacity.
-            let saving = onDemand.expected > 0
-                ? DecimalMath.product(DecimalMath.sum(onDemand.expected, -expected) / onDemand.expected, 100) : 0
+            let saving = DecimalMath.isPositive(onDemand.expected)
+                ? PercentText.rounded(DecimalMath.sum(onDemand.expected, -expected), of: onDemand.expected) : "0"
             assumptions.append("hint: on spot capacity the expected cost would be \(MoneyFormat.usd(expected)) "
-                + "(\(DecimalText.rounded(saving, places: 0))% less than on demand); 'costgate spot' gives its quantiles and the best checkpoint interval")
+                + "(\(saving)% less than on demand); 'costgate spot' gives its quantiles and the best checkpoint interval")
         }
         return Estimate(workload: workload, cost: cost, prices: prices, provider: provider, region: region,
                         spot: spotFigures, assumptions: assumptions)
