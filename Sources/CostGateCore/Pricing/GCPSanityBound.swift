@@ -82,8 +82,8 @@ enum GCPSanityBound {
             var replaced: [String] = []
             var smallestCount: [String: Int] = [:]
             for index in group {
-                let row = rows[index]
-                smallestCount[row.region] = min(smallestCount[row.region] ?? row.count, row.count)
+                let count = rows[index].count
+                lower(&smallestCount[rows[index].region, default: count], to: count)  // one lookup per row
             }
             for index in group {
                 var row = rows[index]
@@ -103,4 +103,8 @@ enum GCPSanityBound {
         }
         return (result, notes)
     }
+}
+
+private func lower(_ value: inout Int, to bound: Int) {
+    value = min(value, bound)
 }
