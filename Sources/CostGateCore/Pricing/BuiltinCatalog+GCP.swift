@@ -34,7 +34,7 @@ extension BuiltinCatalog {
             let host = PriceCatalog.GCPHostRow(name: hostTable.string(row, 1), region: hostTable.string(row, 0), vcpus: vcpus,
                                                memoryGiB: memory, onDemand: hostTable.decimal(row, 4),
                                                spot: hostTable.decimal(row, 5), zones: zones)
-            tables.hosts[host.name, default: [:]][host.region] = host
+            tables.hosts[host.name, default: Dictionary(minimumCapacity: 16)][host.region] = host
         }
         var raw: [GCPAcceleratorRow] = []
         raw.reserveCapacity(rowTable.rows.count)

@@ -26,7 +26,7 @@ enum BuiltinCatalog {
         var instances = readInstances(source: source, advice: advice, notes: &notes, problems: &problems)
         let gcp = readGCP(source: source, notes: &notes, problems: &problems)
         for instance in gcp.instances {
-            instances[instance.name.lowercased(), default: [:]][instance.region] = instance
+            instances[instance.name.lowercased(), default: Dictionary(minimumCapacity: 16)][instance.region] = instance
         }
         let tpus = readTPUs(source: source, &problems)
         notes += problems.map(\.message)
@@ -65,24 +65,26 @@ enum BuiltinCatalog {
         }
     }
 
-    private static func readSpotAdvice(_ source: CatalogSource, _ problems: inout [PricingError]) -> [String: SpotAdvice] {
+    private static func readSpotAdvice(_ source: CatalogSource, _ problems: inout [PricingError]) -> [PriceCatalog.SpotAdviceKey: SpotAdvice] {
         let table = CatalogTable(name: "spotAdvisorTable", text: spotAdvisorTable,
                                  header: ["region", "instance", "band", "savings"])
         problems += table.problems
-        var result: [String: SpotAdvice] = [:]
+        var result: [PriceCatalog.SpotAdviceKey: SpotAdvice] = [:]
         result.reserveCapacity(table.rows.count)
         for row in table.rows {
             guard let index = table.int(row, 2), let band = SpotBand(index: index), let savings = table.int(row, 3) else {
                 problems.append(.malformedRow(table: table.name, line: row.line, reason: "band or savings is not a number"))
                 continue
             }
-            result[table.key(row, 0, lowercased: 1)] = SpotAdvice(region: table.string(row, 0), instance: table.string(row, 1),
-                                                                  band: band, savingsPercent: savings, source: source)
+            let region = table.string(row, 0), instance = table.string(row, 1)
+            let key = table.isLowercase(row, 1) ? instance : instance.lowercased()
+            result[PriceCatalog.SpotAdviceKey(region: region, instance: key)] =
+                SpotAdvice(region: region, instance: instance, band: band, savingsPercent: savings, source: source)
         }
         return result
     }
 
-    private static func readInstances(source: (String) -> CatalogSource, advice: [String: SpotAdvice], notes: inout [String],
+    private static func readInstances(source: (String) -> CatalogSource, advice: [PriceCatalog.SpotAdviceKey: SpotAdvice], notes: inout [String],
                                       problems: inout [PricingError]) -> [String: [String: InstanceType]] {
         let table = CatalogTable(name: "instancesTable", text: instancesTable,
                                  header: ["provider", "region", "instance", "model", "accelerators", "vcpus", "memoryGiB",
@@ -104,7 +106,7 @@ enum BuiltinCatalog {
                 continue
             }
             let name = table.string(row, 2)
-            let key = table.lowercased(row, 2)
+            let key = table.isLowercase(row, 2) ? name : name.lowercased()
             let region = table.string(row, 1)
             let flags = table.items(row, 10, separator: UInt8(ascii: ";"))
             var rowNotes: [String] = []
@@ -122,7 +124,7 @@ enum BuiltinCatalog {
                 rowNotes.append("spot price \(PriceText.format(published)) not below on-demand in the source "
                                 + "(capped or not discounted)")
             }
-            if spot == nil, let onDemand, provider == .aws, let entry = advice[region + "|" + key] {
+            if spot == nil, let onDemand, provider == .aws, let entry = advice[PriceCatalog.SpotAdviceKey(region: region, instance: key)] {
                 spot = DecimalMath.quotient(DecimalMath.product(onDemand, Decimal(100 - entry.savingsPercent)), 100)
                 estimated += 1
                 rowNotes.append("spot estimated as on-demand × (1 − \(entry.savingsPercent) %), the AWS Spot Advisor "
@@ -132,7 +134,8 @@ enum BuiltinCatalog {
                 rowNotes.append("no on-demand price in the source (capacity blocks or not offered)")
             }
             let model = table.isEmpty(row, 3) ? nil : GPUModel(id: table.string(row, 3))
-            result[key, default: [:]][region] = InstanceType(
+            // Room for a type's regions at once: growing a dictionary of instance types rehashes and moves them.
+            result[key, default: Dictionary(minimumCapacity: 16)][region] = InstanceType(
                 name: name, provider: provider, region: region, model: model, acceleratorCount: count, vcpus: vcpus,
                 memoryGiB: memory, onDemandPerHour: onDemand, spotPerHour: spot,
                 source: provider == .azure ? azureSource : fromKarpenter ? karpenterSource : awsSource,

@@ -25,12 +25,12 @@ struct CatalogTable {
     init(name: String, text: String, header: [String], separator: Character = ",") {
         self.name = name
         let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
-        bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
         let newline = UInt8(ascii: "\n")
         let count = bytes.count
         // Header first: its cells must be the expected names.
-        var headerEnd = 0
-        while headerEnd < count && bytes[headerEnd] != newline { headerEnd += 1 }
+        let headerEnd = bytes.firstIndex(of: newline) ?? count
         let found = bytes[0..<headerEnd].split(separator: separatorByte, omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
         guard found == header else {
@@ -40,20 +40,25 @@ struct CatalogTable {
             return
         }
         let columns = header.count
-        // The generated tables have one row per line and roughly as many cells as the header has per line.
+        // Local arrays, assigned once at the end: appending to a stored property inside the buffer's closure
+        // costs an exclusivity check per cell.
+        var rows: [Row] = [], bounds: [(start: Int32, end: Int32)] = [], problems: [PricingError] = []
+        // The generated tables have one row per line and about as many bytes per line as the header.
         let estimatedRows = count / max(headerEnd + 1, 16) * 2
         rows.reserveCapacity(estimatedRows)
         bounds.reserveCapacity(estimatedRows * columns)
-        var line = 1
-        var lineStart = headerEnd + 1
         bytes.withUnsafeBufferPointer { buffer in
+            var line = 1
+            var lineStart = headerEnd + 1
             while lineStart <= count {
                 line += 1
                 var cursor = lineStart
                 var cellStart = lineStart
                 let first = bounds.count
-                while cursor < count && buffer[cursor] != newline {
-                    if buffer[cursor] == separatorByte {
+                while cursor < count {
+                    let byte = buffer[cursor]
+                    if byte == newline { break }
+                    if byte == separatorByte {
                         bounds.append((Int32(cellStart), Int32(cursor)))
                         cellStart = cursor + 1
                     }
@@ -73,6 +78,9 @@ struct CatalogTable {
                 rows.append(Row(line: line, first: first))
             }
         }
+        self.rows = rows
+        self.bounds = bounds
+        self.problems = problems
     }
 
     // MARK: - Cells
@@ -134,47 +142,17 @@ struct CatalogTable {
 
     /// The cell as `PriceText.decimal` reads it.
     func decimal(_ row: Row, _ column: Int) -> Decimal? {
-        PriceText.decimal(utf8: cell(row, column))
-    }
-
-    /// `string(row, column).lowercased()`, made from the bytes.
-    func lowercased(_ row: Row, _ column: Int) -> String {
-        joined(nil, lowercasing: bounds[row.first + column]) ?? string(row, column).lowercased()
-    }
-
-    /// `"\(string(row, first))|\(string(row, second).lowercased())"`, the key of the Spot Advisor table,
-    /// made from the bytes in one allocation (string interpolation costs several).
-    func key(_ row: Row, _ first: Int, lowercased second: Int) -> String {
-        joined(bounds[row.first + first], lowercasing: bounds[row.first + second])
-            ?? string(row, first) + "|" + string(row, second).lowercased()
-    }
-
-    /// `head|tail` (or `tail` alone) with ASCII upper case in `tail` lowered as `lowercased()` lowers it;
-    /// nil when `tail` is not ASCII (`lowercased()` maps more than A–Z there).
-    private func joined(_ head: (start: Int32, end: Int32)?, lowercasing tail: (start: Int32, end: Int32)) -> String? {
-        bytes.withUnsafeBufferPointer { buffer -> String? in
-            let tailStart = Int(tail.start), tailEnd = Int(tail.end)
-            for index in tailStart..<tailEnd where buffer[index] >= 0x80 { return nil }
-            let headRange = head.map { Int($0.start)..<Int($0.end) } ?? 0..<0
-            let length = headRange.count + (head == nil ? 0 : 1) + tailEnd - tailStart
-            return String(unsafeUninitializedCapacity: length) { output in
-                var position = 0
-                if head != nil {
-                    for index in headRange {
-                        output[position] = buffer[index]
-                        position += 1
-                    }
-                    output[position] = UInt8(ascii: "|")
-                    position += 1
-                }
-                for index in tailStart..<tailEnd {
-                    let byte = buffer[index]
-                    output[position] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-                    position += 1
-                }
-                return position
-            }
+        let range = bounds[row.first + column]
+        // On the raw buffer: iterating an ArraySlice checks bounds at every byte.
+        return bytes.withUnsafeBufferPointer { buffer in
+            PriceText.decimal(utf8: UnsafeBufferPointer(rebasing: buffer[Int(range.start)..<Int(range.end)]))
         }
+    }
+
+    /// True when the cell is ASCII without upper-case letters: then `lowercased()` is the cell itself,
+    /// and a lower-cased key can share the cell's string.
+    func isLowercase(_ row: Row, _ column: Int) -> Bool {
+        !cell(row, column).contains { $0 >= 0x80 || $0 &- UInt8(ascii: "A") < 26 }
     }
 
     /// The cell's items separated by `separator` (a list within one cell, e.g. the instance flags).

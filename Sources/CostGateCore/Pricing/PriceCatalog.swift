@@ -57,8 +57,8 @@ public struct PriceCatalog: Sendable {
     var gcpShapes: [String: (accelerator: String, count: Int)] { built.gcpShapes }
     /// TPU per-chip prices by model, then region.
     var tpus: [GPUModel: [String: TPUChipPrice]] { built.tpus }
-    /// AWS Spot Advisor entries keyed `region|instance`.
-    var spotAdvice: [String: SpotAdvice] { built.spotAdvice }
+    /// AWS Spot Advisor entries by region and lower-cased instance name.
+    var spotAdvice: [SpotAdviceKey: SpotAdvice] { built.spotAdvice }
     var rateTable: [CloudProvider: ResourceRates] {
         get { built.rateTable }
         set { change { $0.rateTable = newValue } }
@@ -88,7 +88,7 @@ public struct PriceCatalog: Sendable {
         var gcpHosts: [String: [String: GCPHostRow]]
         var gcpShapes: [String: (accelerator: String, count: Int)]
         var tpus: [GPUModel: [String: TPUChipPrice]]
-        var spotAdvice: [String: SpotAdvice]
+        var spotAdvice: [SpotAdviceKey: SpotAdvice]
         var rateTable: [CloudProvider: ResourceRates]
         var overrides: [OverrideKey: OverridePrice] = [:]
         var instanceOverrides: [String: OverridePrice] = [:]
@@ -99,7 +99,7 @@ public struct PriceCatalog: Sendable {
     init(date: String, dateSource: String, sources: [CatalogSource], notes: [String],
          instances: [String: [String: InstanceType]], gcpRows: [GCPAcceleratorRow],
          gcpHosts: [String: [String: GCPHostRow]], gcpShapes: [String: (accelerator: String, count: Int)],
-         tpus: [GPUModel: [String: TPUChipPrice]], spotAdvice: [String: SpotAdvice],
+         tpus: [GPUModel: [String: TPUChipPrice]], spotAdvice: [SpotAdviceKey: SpotAdvice],
          rateTable: [CloudProvider: ResourceRates]) {
         var tables = Tables(date: date, dateSource: dateSource, sources: sources, notes: notes, instances: instances,
                             gcpRows: gcpRows, gcpHosts: gcpHosts, gcpShapes: gcpShapes, tpus: tpus, spotAdvice: spotAdvice,
@@ -107,7 +107,9 @@ public struct PriceCatalog: Sendable {
         for rows in instances.values {
             for row in rows.values where row.provider != .gcp {
                 guard let model = row.model, DecimalMath.isPositive(row.acceleratorCount) else { continue }
-                tables.instancesByModel[row.provider, default: [:]][model, default: [:]][row.region, default: []].append(row)
+                // Room for a model's regions at once: growing a dictionary of instance types rehashes and moves them.
+                tables.instancesByModel[row.provider, default: [:]][model, default: Dictionary(minimumCapacity: 16)][
+                    row.region, default: []].append(row)
             }
         }
         for row in gcpRows {
@@ -150,7 +152,7 @@ public struct PriceCatalog: Sendable {
     /// The whole AWS Spot Advisor entry (band and advertised saving) of `instance` in `region`
     /// (nil: us-east-1).
     public func spotAdvice(instance: String, region: String?) -> SpotAdvice? {
-        spotAdvice["\(region ?? CloudProvider.aws.defaultRegion)|\(instance.lowercased())"]
+        spotAdvice[SpotAdviceKey(region: region ?? CloudProvider.aws.defaultRegion, instance: instance.lowercased())]
     }
 
     /// Every instance type name the catalog knows, sorted (for suggestions).
@@ -178,6 +180,14 @@ public struct PriceCatalog: Sendable {
         /// `skypilot tpu-v6e-1` or `gpuhunt TPU v5e`.
         var origin: String
         var source: CatalogSource
+    }
+
+    /// A Spot Advisor entry's key: two short strings, where a joined `region|instance` key would be
+    /// one heap string per entry (the table has about 800).
+    struct SpotAdviceKey: Hashable, Sendable {
+        var region: String
+        /// Lower-cased.
+        var instance: String
     }
 
     struct OverrideKey: Hashable, Sendable {

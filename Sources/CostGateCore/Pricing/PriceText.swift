@@ -43,12 +43,15 @@ enum PriceText {
     /// division costs thousands of instructions, and the catalog load does thousands of them.
     static func divide(_ value: Decimal, by divisor: Int) -> Decimal {
         guard divisor > 0, divisor & (divisor - 1) == 0, divisor <= 1 << 20 else { return DecimalMath.quotient(value, Decimal(divisor)) }
-        var reciprocal = Decimal(1)
-        var remaining = divisor
-        while remaining > 1 {
-            reciprocal = DecimalMath.product(reciprocal, Decimal(sign: .plus, exponent: -1, significand: 5))
-            remaining >>= 1
+        // 1 / 2^k = 5^k × 10^-k: the Decimal that k products by 0.5 make, written at once when the layout is known.
+        let shift = divisor.trailingZeroBitCount
+        var fives: UInt128 = 1
+        for _ in 0..<shift { fives *= 5 }
+        if shift > 0, let reciprocal = DecimalParts(mantissa: fives, exponent: -shift, negative: false).compactDecimal {
+            return DecimalMath.product(value, reciprocal)
         }
+        var reciprocal = Decimal(1)
+        for _ in 0..<shift { reciprocal = DecimalMath.product(reciprocal, Decimal(sign: .plus, exponent: -1, significand: 5)) }
         return DecimalMath.product(value, reciprocal)
     }
 

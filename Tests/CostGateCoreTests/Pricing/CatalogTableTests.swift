@@ -12,8 +12,8 @@ final class CatalogTableTests: XCTestCase {
         for (row, line) in zip(table.rows, text.split(separator: "\n").dropFirst()) {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false)
             XCTAssertEqual(table.string(row, 0), String(cells[0]))
-            XCTAssertEqual(table.lowercased(row, 0), cells[0].lowercased())
-            XCTAssertEqual(table.key(row, 1, lowercased: 0), "\(cells[1])|\(cells[0].lowercased())")
+            XCTAssertEqual(table.isLowercase(row, 0), cells[0].lowercased() == cells[0])
+            XCTAssertEqual(table.isLowercase(row, 3), cells[3].lowercased() == cells[3])
             XCTAssertEqual(table.int(row, 1), Int(cells[1]))
             XCTAssertEqual(table.decimal(row, 2), PriceText.decimal(cells[2]))
             XCTAssertEqual(table.isEmpty(row, 3), cells[3].isEmpty)
