@@ -48,23 +48,22 @@ struct CatalogTable {
         rows.reserveCapacity(estimatedRows)
         bounds.reserveCapacity(estimatedRows * columns)
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            // The C library's memchr finds line ends and separators many bytes at a time.
+            func find(_ byte: UInt8, from start: Int, to end: Int) -> Int? {
+                memchr(base + start, Int32(byte), end - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) }
+            }
             var line = 1
             var lineStart = headerEnd + 1
             while lineStart <= count {
                 line += 1
-                var cursor = lineStart
+                let lineEnd = find(newline, from: lineStart, to: count) ?? count
                 var cellStart = lineStart
                 let first = bounds.count
-                while cursor < count {
-                    let byte = buffer[cursor]
-                    if byte == newline { break }
-                    if byte == separatorByte {
-                        bounds.append((Int32(cellStart), Int32(cursor)))
-                        cellStart = cursor + 1
-                    }
-                    cursor += 1
+                while let separatorAt = find(separatorByte, from: cellStart, to: lineEnd) {
+                    bounds.append((Int32(cellStart), Int32(separatorAt)))
+                    cellStart = separatorAt + 1
                 }
-                let lineEnd = cursor
                 let empty = lineEnd == lineStart
                 lineStart = lineEnd + 1
                 if empty { continue }

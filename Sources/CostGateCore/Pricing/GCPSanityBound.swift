@@ -89,8 +89,22 @@ enum GCPSanityBound {
                 var row = rows[index]
                 if let original = row.onDemand, let price = perAccelerator[index], DecimalMath.isLess(price, floor) {
                     row.onDemand = DecimalMath.product(replacement, Decimal(row.count))
-                    row.boundNote = "GCP \(name) row in \(row.region) (\(PriceText.format(price)) USD per accelerator-hour, "
-                        + "\(PriceText.format(original)) for \(row.count)) is below 60 % of the highest US row " + reason
+                    // "GCP <name> row in <region> (<price> USD per accelerator-hour, <original> for <count>) is below
+                    // 60 % of the highest US row " + reason
+                    var note = NoteText()
+                    note.add("GCP ")
+                    note.add(name)
+                    note.add(" row in ")
+                    note.add(row.region)
+                    note.add(" (")
+                    note.add(price: price)
+                    note.add(" USD per accelerator-hour, ")
+                    note.add(price: original)
+                    note.add(" for ")
+                    note.add(row.count)
+                    note.add(") is below 60 % of the highest US row ")
+                    note.add(reason)
+                    row.boundNote = note.text
                     if row.count == smallestCount[row.region] { replaced.append("\(row.region) \(PriceText.format(price))") }
                 }
                 result.append(row)

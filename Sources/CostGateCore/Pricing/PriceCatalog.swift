@@ -104,18 +104,42 @@ public struct PriceCatalog: Sendable {
         var tables = Tables(date: date, dateSource: dateSource, sources: sources, notes: notes, instances: instances,
                             gcpRows: gcpRows, gcpHosts: gcpHosts, gcpShapes: gcpShapes, tpus: tpus, spotAdvice: spotAdvice,
                             rateTable: rateTable)
-        for rows in instances.values {
-            for row in rows.values where row.provider != .gcp {
-                guard let model = row.model, DecimalMath.isPositive(row.acceleratorCount) else { continue }
-                // Room for a model's regions at once: growing a dictionary of instance types rehashes and moves them.
-                tables.instancesByModel[row.provider, default: [:]][model, default: Dictionary(minimumCapacity: 16)][
-                    row.region, default: []].append(row)
-            }
-        }
+        tables.instancesByModel = Self.index(instances)
         for row in gcpRows {
             tables.gcpRowsByModel[row.model, default: [:]][row.region, default: []].append(row)
         }
         storage = CatalogStorage(tables)
+    }
+
+    /// AWS and Azure instance rows with accelerators by provider, model and region. One type's rows
+    /// (one per region) share provider and model, so their (provider, model) table is looked up once.
+    private static func index(_ instances: [String: [String: InstanceType]])
+        -> [CloudProvider: [GPUModel: [String: [InstanceType]]]] {
+        var index: [CloudProvider: [GPUModel: [String: [InstanceType]]]] = [:]
+        func indexed(_ row: InstanceType) -> GPUModel? {
+            guard row.provider != .gcp, let model = row.model, DecimalMath.isPositive(row.acceleratorCount) else { return nil }
+            return model
+        }
+        for rows in instances.values {
+            guard let first = rows.values.first(where: { indexed($0) != nil }), let model = first.model else { continue }
+            var others: [InstanceType] = []
+            // Room for a model's regions at once: growing a dictionary of instance types rehashes and moves them.
+            file(into: &index[first.provider, default: [:]][model, default: Dictionary(minimumCapacity: 16)]) { regions in
+                for row in rows.values {
+                    guard let rowModel = indexed(row) else { continue }
+                    if row.provider == first.provider && rowModel == model {
+                        regions[row.region, default: []].append(row)
+                    } else {
+                        others.append(row)
+                    }
+                }
+            }
+            for row in others {
+                guard let rowModel = indexed(row) else { continue }
+                index[row.provider, default: [:]][rowModel, default: [:]][row.region, default: []].append(row)
+            }
+        }
+        return index
     }
 
     /// A catalog whose tables `load` builds on a thread of its own, starting now; the first read of
@@ -200,4 +224,9 @@ public struct PriceCatalog: Sendable {
         var spot: Decimal?
         var note: String
     }
+}
+
+/// Runs `body` on `value` in place (one lookup for a nested dictionary entry, however many changes).
+private func file<Value>(into value: inout Value, _ body: (inout Value) -> Void) {
+    body(&value)
 }
