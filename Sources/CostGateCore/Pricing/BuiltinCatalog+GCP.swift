@@ -26,25 +26,27 @@ extension BuiltinCatalog {
             }
             tables.shapes[shapeTable.string(row, 0)] = (shapeTable.string(row, 1), count)
         }
+        var lastRegion: (row: CatalogTable.Row, text: String)?
         for row in hostTable.rows {
             guard let vcpus = hostTable.int(row, 2), let memory = hostTable.decimal(row, 3), let zones = hostTable.int(row, 6) else {
                 problems.append(.malformedRow(table: hostTable.name, line: row.line, reason: "a number does not parse"))
                 continue
             }
-            let host = PriceCatalog.GCPHostRow(name: hostTable.string(row, 1), region: hostTable.string(row, 0), vcpus: vcpus,
-                                               memoryGiB: memory, onDemand: hostTable.decimal(row, 4),
+            let host = PriceCatalog.GCPHostRow(name: hostTable.string(row, 1), region: hostTable.string(row, 0, repeating: &lastRegion),
+                                               vcpus: vcpus, memoryGiB: memory, onDemand: hostTable.decimal(row, 4),
                                                spot: hostTable.decimal(row, 5), zones: zones)
             tables.hosts[host.name, default: Dictionary(minimumCapacity: 16)][host.region] = host
         }
         var raw: [GCPAcceleratorRow] = []
         raw.reserveCapacity(rowTable.rows.count)
+        lastRegion = nil
         for row in rowTable.rows {
             guard let count = rowTable.int(row, 3), count > 0, let zones = rowTable.int(row, 6) else {
                 problems.append(.malformedRow(table: rowTable.name, line: row.line, reason: "count or zones is not a number"))
                 continue
             }
             var entry = GCPAcceleratorRow(name: rowTable.string(row, 1), model: GPUModel(id: rowTable.string(row, 2)), count: count,
-                                          region: rowTable.string(row, 0), onDemand: rowTable.decimal(row, 4),
+                                          region: rowTable.string(row, 0, repeating: &lastRegion), onDemand: rowTable.decimal(row, 4),
                                           spot: rowTable.decimal(row, 5), zones: zones)
             if let onDemand = entry.onDemand, let spot = entry.spot, !DecimalMath.isLess(spot, onDemand) {
                 entry.spotNote = "spot price \(PriceText.format(spot)) not below the published on-demand "

@@ -71,12 +71,13 @@ enum BuiltinCatalog {
         problems += table.problems
         var result: [PriceCatalog.SpotAdviceKey: SpotAdvice] = [:]
         result.reserveCapacity(table.rows.count)
+        var lastRegion: (row: CatalogTable.Row, text: String)?
         for row in table.rows {
             guard let index = table.int(row, 2), let band = SpotBand(index: index), let savings = table.int(row, 3) else {
                 problems.append(.malformedRow(table: table.name, line: row.line, reason: "band or savings is not a number"))
                 continue
             }
-            let region = table.string(row, 0), instance = table.string(row, 1)
+            let region = table.string(row, 0, repeating: &lastRegion), instance = table.string(row, 1)
             let key = table.isLowercase(row, 1) ? instance : instance.lowercased()
             result[PriceCatalog.SpotAdviceKey(region: region, instance: key)] =
                 SpotAdvice(region: region, instance: instance, band: band, savingsPercent: savings, source: source)
@@ -95,10 +96,11 @@ enum BuiltinCatalog {
         var result: [String: [String: InstanceType]] = [:]
         result.reserveCapacity(table.rows.count / 4)
         var estimated = 0
+        var lastRegion: (row: CatalogTable.Row, text: String)?
         for row in table.rows {
             let onDemand = table.decimal(row, 7)
             var spot = table.decimal(row, 8)
-            guard let provider = CloudProvider(rawValue: table.string(row, 0)), let count = table.decimal(row, 4),
+            guard let provider = CloudProvider.allCases.first(where: { table.cell(row, 0, is: $0.rawValue) }), let count = table.decimal(row, 4),
                   let vcpus = table.int(row, 5), let memory = table.decimal(row, 6),
                   table.isEmpty(row, 7) || onDemand != nil, table.isEmpty(row, 8) || spot != nil
             else {
@@ -107,7 +109,7 @@ enum BuiltinCatalog {
             }
             let name = table.string(row, 2)
             let key = table.isLowercase(row, 2) ? name : name.lowercased()
-            let region = table.string(row, 1)
+            let region = table.string(row, 1, repeating: &lastRegion)
             let flags = table.items(row, 10, separator: UInt8(ascii: ";"))
             var rowNotes: [String] = []
             let fromKarpenter = flags.contains("karpenter")

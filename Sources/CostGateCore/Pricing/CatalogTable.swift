@@ -100,17 +100,33 @@ struct CatalogTable {
         return range.start == range.end
     }
 
-    /// Whether the cell is exactly `text`.
-    func cell(_ row: Row, _ column: Int, equals text: StaticString) -> Bool {
+    /// `string(row, column)`, sharing `last`'s string when the cell repeats it: the tables are sorted by
+    /// region, so consecutive rows name the same one, and comparing bytes costs less than a new string.
+    func string(_ row: Row, _ column: Int, repeating last: inout (row: Row, text: String)?) -> String {
+        if let previous = last, sameBytes(bounds[previous.row.first + column], bounds[row.first + column]) {
+            return previous.text
+        }
+        let text = string(row, column)
+        last = (row, text)
+        return text
+    }
+
+    /// Whether the cell's bytes are `text`'s (`String(cell) == text` for ASCII `text`, without the string).
+    func cell(_ row: Row, _ column: Int, is text: String) -> Bool {
+        var text = text
         let range = bounds[row.first + column]
-        guard Int(range.end - range.start) == text.utf8CodeUnitCount else { return false }
-        return text.withUTF8Buffer { expected in
-            var index = Int(range.start)
-            for byte in expected {
-                if bytes[index] != byte { return false }
-                index += 1
+        return text.withUTF8 { expected in
+            expected.count == Int(range.end - range.start) && bytes.withUnsafeBufferPointer { buffer in
+                expected.isEmpty || memcmp(buffer.baseAddress! + Int(range.start), expected.baseAddress!, expected.count) == 0
             }
-            return true
+        }
+    }
+
+    private func sameBytes(_ lhs: (start: Int32, end: Int32), _ rhs: (start: Int32, end: Int32)) -> Bool {
+        let count = Int(lhs.end - lhs.start)
+        guard count == Int(rhs.end - rhs.start) else { return false }
+        return count == 0 || bytes.withUnsafeBufferPointer { buffer in
+            memcmp(buffer.baseAddress! + Int(lhs.start), buffer.baseAddress! + Int(rhs.start), count) == 0
         }
     }
 
