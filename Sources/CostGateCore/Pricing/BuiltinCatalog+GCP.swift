@@ -68,9 +68,19 @@ extension BuiltinCatalog {
                                   source: (String) -> CatalogSource) -> [InstanceType] {
         // By accelerator name, then region, in table order.
         var rowsByKey: [String: [String: [GCPAcceleratorRow]]] = [:]
-        for row in rows { rowsByKey[row.name, default: [:]][row.region, default: []].append(row) }
+        // The bound returns each name's rows together: one lookup of the name per run of rows.
+        var start = rows.startIndex
+        while start < rows.endIndex {
+            let name = rows[start].name
+            let end = rows[start...].firstIndex { $0.name != name } ?? rows.endIndex
+            fill(&rowsByKey[name, default: [:]]) { regions in
+                for row in rows[start..<end] { regions[row.region, default: []].append(row) }
+            }
+            start = end
+        }
         let acceleratorSource = source("skypilot-gcp-accelerators"), hostSource = source("skypilot-gcp-hosts")
         var result: [InstanceType] = []
+        result.reserveCapacity(hosts.values.reduce(0) { $0 + $1.count })
         for (name, regions) in hosts {
             guard let shape = shapes[name] else { continue }
             let shapeRows = rowsByKey[shape.accelerator] ?? [:]
@@ -142,4 +152,9 @@ extension BuiltinCatalog {
 private func both<T>(_ lhs: T?, _ rhs: T?) -> (T, T)? {
     guard let lhs, let rhs else { return nil }
     return (lhs, rhs)
+}
+
+/// Runs `body` on `value` in place: one lookup of a nested dictionary entry for many changes.
+private func fill<Value>(_ value: inout Value, _ body: (inout Value) -> Void) {
+    body(&value)
 }

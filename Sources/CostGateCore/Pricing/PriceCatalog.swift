@@ -105,8 +105,15 @@ public struct PriceCatalog: Sendable {
                             gcpRows: gcpRows, gcpHosts: gcpHosts, gcpShapes: gcpShapes, tpus: tpus, spotAdvice: spotAdvice,
                             rateTable: rateTable)
         tables.instancesByModel = Self.index(instances)
-        for row in gcpRows {
-            tables.gcpRowsByModel[row.model, default: [:]][row.region, default: []].append(row)
+        // Rows of one model come in runs (the bound returns them by name): one lookup of the model per run.
+        var start = gcpRows.startIndex
+        while start < gcpRows.endIndex {
+            let model = gcpRows[start].model
+            let end = gcpRows[start...].firstIndex { $0.model != model } ?? gcpRows.endIndex
+            file(into: &tables.gcpRowsByModel[model, default: [:]]) { regions in
+                for row in gcpRows[start..<end] { regions[row.region, default: []].append(row) }
+            }
+            start = end
         }
         storage = CatalogStorage(tables)
     }
