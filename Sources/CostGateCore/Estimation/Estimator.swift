@@ -42,11 +42,14 @@ public struct Estimator: Sendable {
         let hours = workload.durationHours
         let multiplier = Decimal(workload.arrayTasks ?? workload.runsPerMonth ?? 1)
         func total(_ pick: (ReplicaRange) -> Int, spot: Bool) -> Decimal {
-            zip(workload.roles, prices).reduce(Decimal(0)) { sum, pair in
-                let rate = spot ? (pair.1.spotPerHour ?? pair.1.onDemandPerHour) : pair.1.onDemandPerHour
-                let replicas = DecimalMath.product(Decimal(pick(pair.0.replicas)), rate)
-                return DecimalMath.sum(sum, DecimalMath.product(DecimalMath.product(replicas, hours), multiplier))
+            // By index, not `zip(...).reduce`: that copied every role and price (a dozen references each) per call.
+            var sum = Decimal(0)
+            for index in 0..<min(workload.roles.count, prices.count) {
+                let rate = spot ? (prices[index].spotPerHour ?? prices[index].onDemandPerHour) : prices[index].onDemandPerHour
+                let replicas = DecimalMath.product(Decimal(pick(workload.roles[index].replicas)), rate)
+                sum = DecimalMath.sum(sum, DecimalMath.product(DecimalMath.product(replicas, hours), multiplier))
             }
+            return sum
         }
         let nominalOnDemand = total(\.nominal, spot: false)
         let onDemand = CostFigures(expected: nominalOnDemand, onDemand: nominalOnDemand,
