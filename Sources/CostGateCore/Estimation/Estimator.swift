@@ -42,11 +42,14 @@ public struct Estimator: Sendable {
         let hours = workload.durationHours
         let multiplier = Decimal(workload.arrayTasks ?? workload.runsPerMonth ?? 1)
         func total(_ pick: (ReplicaRange) -> Int, spot: Bool) -> Decimal {
-            zip(workload.roles, prices).reduce(Decimal(0)) { sum, pair in
-                let rate = spot ? (pair.1.spotPerHour ?? pair.1.onDemandPerHour) : pair.1.onDemandPerHour
-                let replicas = DecimalMath.product(Decimal(pick(pair.0.replicas)), rate)
-                return DecimalMath.sum(sum, DecimalMath.product(DecimalMath.product(replicas, hours), multiplier))
+            // By index, not `zip(...).reduce`: that copied every role and price (a dozen references each) per call.
+            var sum = Decimal(0)
+            for index in 0..<min(workload.roles.count, prices.count) {
+                let rate = spot ? (prices[index].spotPerHour ?? prices[index].onDemandPerHour) : prices[index].onDemandPerHour
+                let replicas = DecimalMath.product(Decimal(pick(workload.roles[index].replicas)), rate)
+                sum = DecimalMath.sum(sum, DecimalMath.product(DecimalMath.product(replicas, hours), multiplier))
             }
+            return sum
         }
         let nominalOnDemand = total(\.nominal, spot: false)
         let onDemand = CostFigures(expected: nominalOnDemand, onDemand: nominalOnDemand,
@@ -75,10 +78,10 @@ public struct Estimator: Sendable {
         } else if hasSpotPrice, workload.acceleratorCount.nominal > 0,
                   let expected = spotHint(workload, prices: prices, instance: instance, provider: provider, region: region) {
             // A hint only: the estimate stays on demand unless the manifest asks for spot capacity.
-            let saving = onDemand.expected > 0
-                ? DecimalMath.product(DecimalMath.sum(onDemand.expected, -expected) / onDemand.expected, 100) : 0
+            let saving = DecimalMath.isPositive(onDemand.expected)
+                ? PercentText.rounded(DecimalMath.sum(onDemand.expected, -expected), of: onDemand.expected) : "0"
             assumptions.append("hint: on spot capacity the expected cost would be \(MoneyFormat.usd(expected)) "
-                + "(\(DecimalText.rounded(saving, places: 0))% less than on demand); 'costgate spot' gives its quantiles and the best checkpoint interval")
+                + "(\(saving)% less than on demand); 'costgate spot' gives its quantiles and the best checkpoint interval")
         }
         return Estimate(workload: workload, cost: cost, prices: prices, provider: provider, region: region,
                         spot: spotFigures, assumptions: assumptions)

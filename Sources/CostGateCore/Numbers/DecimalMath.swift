@@ -60,6 +60,39 @@ enum DecimalMath {
         }
     }
 
+    /// `lhs < rhs` (and so `>=`, `>`, `<=`, which `Comparable` derives from it). Foundation's comparison
+    /// normalizes both operands through its general routines; the catalog load compares thousands of prices.
+    static func isLess(_ lhs: Decimal, _ rhs: Decimal) -> Bool {
+        let a = DecimalParts(lhs), b = DecimalParts(rhs)
+        if let a, let b {
+            if a.negative != b.negative { return a.negative }
+            guard let (x, y) = ordered(a, b) else { return lhs < rhs }
+            return a.negative ? x > y : x < y
+        }
+        // A zero (which has no parts) against a readable non-zero value: the sign decides.
+        if let b, lhs.isZero { return !b.negative }
+        if let a, rhs.isZero { return a.negative }
+        return lhs < rhs
+    }
+
+    /// `value > 0`.
+    static func isPositive(_ value: Decimal) -> Bool {
+        guard let parts = DecimalParts(value) else { return value > 0 }
+        return !parts.negative
+    }
+
+    /// The two mantissas at the smaller exponent, in argument order, when both stay below 10^38.
+    private static func ordered(_ a: DecimalParts, _ b: DecimalParts) -> (UInt128, UInt128)? {
+        guard a.mantissa < DecimalParts.exactLimit, b.mantissa < DecimalParts.exactLimit else { return nil }
+        guard a.exponent != b.exponent else { return (a.mantissa, b.mantissa) }
+        let shift = abs(a.exponent - b.exponent)
+        guard shift <= 38 else { return nil }
+        let scale = DecimalParts.power(of: shift)
+        let (scaled, overflow) = (a.exponent > b.exponent ? a.mantissa : b.mantissa).multipliedReportingOverflow(by: scale)
+        guard !overflow, scaled < DecimalParts.exactLimit else { return nil }
+        return a.exponent > b.exponent ? (scaled, b.mantissa) : (a.mantissa, scaled)
+    }
+
     /// Both at the smaller exponent, when the scaled mantissa stays below 10^38.
     private static func aligned(_ a: DecimalParts, _ b: DecimalParts) -> (DecimalParts, DecimalParts)? {
         guard a.exponent != b.exponent else { return (a, b) }

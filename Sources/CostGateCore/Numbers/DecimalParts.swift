@@ -15,7 +15,8 @@ struct DecimalParts: Equatable {
     var negative: Bool
 
     /// 10^38: mantissas below it are exact in every Foundation routine (its limit is 2^128).
-    static let exactLimit: UInt128 = power(of: 38)
+    /// A literal, not a stored `static let`, so that each use is a constant rather than a lazy global's check.
+    static var exactLimit: UInt128 { 100_000_000_000_000_000_000_000_000_000_000_000_000 }
 
     /// The stored parts of `value`; nil for NaN, a zero, or an unexpected layout.
     init?(_ value: Decimal) {
@@ -45,10 +46,11 @@ struct DecimalParts: Equatable {
         return withUnsafeBytes(of: value) { raw -> DecimalParts? in
             let length = Int(raw[1] >> 4)
             guard length > 0, length <= 8 else { return nil }
-            var mantissa: UInt128 = 0
-            for word in stride(from: length - 1, through: 0, by: -1) {
-                mantissa = mantissa << 16 | UInt128(raw.loadUnaligned(fromByteOffset: 4 + 2 * word, as: UInt16.self).littleEndian)
-            }
+            // The eight words as two little-endian halves; words past `length` do not count.
+            let low = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt64.self))
+            let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self))
+            var mantissa = UInt128(high) << 64 | UInt128(low)
+            if length < 8 { mantissa &= (1 << (16 * length)) - 1 }
             guard mantissa != 0 else { return nil }
             return DecimalParts(mantissa: mantissa, exponent: Int(Int8(bitPattern: raw[0])), negative: raw[1] & 0x08 != 0)
         }
@@ -58,27 +60,30 @@ struct DecimalParts: Equatable {
         var mantissa = parts.mantissa
         var exponent = parts.exponent
         guard mantissa != 0 else { return nil }
+        if mantissa <= UInt128(UInt64.max) {
+            // Most prices fit 64 bits, where dividing by ten is a multiplication, not a 128-bit division call.
+            var small = UInt64(mantissa)
+            while small % 10 == 0 && exponent < 127 {
+                small /= 10
+                exponent += 1
+            }
+            mantissa = UInt128(small)
+        }
         while mantissa % 10 == 0 && exponent < 127 {
             mantissa /= 10
             exponent += 1
         }
         guard exponent >= -128, exponent <= 127 else { return nil }
-        var length = 0
-        var rest = mantissa
-        while rest != 0 {
-            length += 1
-            rest >>= 16
-        }
+        // 16-bit words in use; the words above them are zero, as Foundation leaves them.
+        let length = (128 - mantissa.leadingZeroBitCount + 15) / 16
+        let flags = UInt8(length << 4) | (parts.negative ? 0x08 : 0) | 0x04
         var value = Decimal()
         withUnsafeMutableBytes(of: &value) { raw in
-            for index in raw.indices { raw[index] = 0 }
-            raw[0] = UInt8(bitPattern: Int8(exponent))
-            raw[1] = UInt8(length << 4) | (parts.negative ? 0x08 : 0) | 0x04
-            var words = mantissa
-            for word in 0..<length {
-                raw.storeBytes(of: UInt16(truncatingIfNeeded: words).littleEndian, toByteOffset: 4 + 2 * word, as: UInt16.self)
-                words >>= 16
-            }
+            // Exponent, flags and two reserved zero bytes; then the mantissa's two little-endian halves.
+            let header = UInt32(UInt8(bitPattern: Int8(exponent))) | UInt32(flags) << 8
+            raw.storeBytes(of: header.littleEndian, toByteOffset: 0, as: UInt32.self)
+            raw.storeBytes(of: UInt64(truncatingIfNeeded: mantissa).littleEndian, toByteOffset: 4, as: UInt64.self)
+            raw.storeBytes(of: UInt64(truncatingIfNeeded: mantissa >> 64).littleEndian, toByteOffset: 12, as: UInt64.self)
         }
         return value
     }

@@ -26,7 +26,7 @@ enum BuiltinCatalog {
         var instances = readInstances(source: source, advice: advice, notes: &notes, problems: &problems)
         let gcp = readGCP(source: source, notes: &notes, problems: &problems)
         for instance in gcp.instances {
-            instances[instance.name.lowercased(), default: [:]][instance.region] = instance
+            instances[instance.name.lowercased(), default: Dictionary(minimumCapacity: 16)][instance.region] = instance
         }
         let tpus = readTPUs(source: source, &problems)
         notes += problems.map(\.message)
@@ -58,51 +58,59 @@ enum BuiltinCatalog {
                                  separator: "|")
         problems += table.problems
         return table.rows.map { row in
-            CatalogSource(id: String(row[0]), file: String(row[1]), repository: String(row[2]), path: String(row[3]),
-                          commit: row[4].isEmpty ? nil : String(row[4]), date: row[5].isEmpty ? nil : String(row[5]),
-                          dateNote: String(row[6]), licence: String(row[7]))
+            CatalogSource(id: table.string(row, 0), file: table.string(row, 1), repository: table.string(row, 2),
+                          path: table.string(row, 3), commit: table.isEmpty(row, 4) ? nil : table.string(row, 4),
+                          date: table.isEmpty(row, 5) ? nil : table.string(row, 5), dateNote: table.string(row, 6),
+                          licence: table.string(row, 7))
         }
     }
 
-    private static func readSpotAdvice(_ source: CatalogSource, _ problems: inout [PricingError]) -> [String: SpotAdvice] {
+    private static func readSpotAdvice(_ source: CatalogSource, _ problems: inout [PricingError]) -> [PriceCatalog.SpotAdviceKey: SpotAdvice] {
         let table = CatalogTable(name: "spotAdvisorTable", text: spotAdvisorTable,
                                  header: ["region", "instance", "band", "savings"])
         problems += table.problems
-        var result: [String: SpotAdvice] = [:]
+        var result: [PriceCatalog.SpotAdviceKey: SpotAdvice] = [:]
+        result.reserveCapacity(table.rows.count)
+        var lastRegion: (row: CatalogTable.Row, text: String)?
         for row in table.rows {
-            guard let index = Int(row[2]), let band = SpotBand(index: index), let savings = Int(row[3]) else {
+            guard let index = table.int(row, 2), let band = SpotBand(index: index), let savings = table.int(row, 3) else {
                 problems.append(.malformedRow(table: table.name, line: row.line, reason: "band or savings is not a number"))
                 continue
             }
-            let region = String(row[0])
-            let instance = String(row[1])
-            result["\(region)|\(instance.lowercased())"] = SpotAdvice(region: region, instance: instance, band: band,
-                                                                       savingsPercent: savings, source: source)
+            let region = table.string(row, 0, repeating: &lastRegion), instance = table.string(row, 1)
+            let key = table.isLowercase(row, 1) ? instance : instance.lowercased()
+            result[PriceCatalog.SpotAdviceKey(region: region, instance: key)] =
+                SpotAdvice(region: region, instance: instance, band: band, savingsPercent: savings, source: source)
         }
         return result
     }
 
-    private static func readInstances(source: (String) -> CatalogSource, advice: [String: SpotAdvice], notes: inout [String],
+    private static func readInstances(source: (String) -> CatalogSource, advice: [PriceCatalog.SpotAdviceKey: SpotAdvice], notes: inout [String],
                                       problems: inout [PricingError]) -> [String: [String: InstanceType]] {
         let table = CatalogTable(name: "instancesTable", text: instancesTable,
                                  header: ["provider", "region", "instance", "model", "accelerators", "vcpus", "memoryGiB",
                                           "onDemand", "spot", "zones", "flags"])
         problems += table.problems
+        // Looked up once: the closure searches the source list.
+        let azureSource = source("skypilot-azure"), karpenterSource = source("karpenter-aws"), awsSource = source("skypilot-aws")
         var result: [String: [String: InstanceType]] = [:]
+        result.reserveCapacity(table.rows.count / 4)
         var estimated = 0
+        var lastRegion: (row: CatalogTable.Row, text: String)?
         for row in table.rows {
-            guard let provider = CloudProvider(rawValue: String(row[0])), let count = PriceText.decimal(row[4]),
-                  let vcpus = Int(row[5]), let memory = PriceText.decimal(row[6]),
-                  row[7].isEmpty || PriceText.decimal(row[7]) != nil, row[8].isEmpty || PriceText.decimal(row[8]) != nil
+            let onDemand = table.decimal(row, 7)
+            var spot = table.decimal(row, 8)
+            guard let provider = CloudProvider.allCases.first(where: { table.cell(row, 0, is: $0.rawValue) }), let count = table.decimal(row, 4),
+                  let vcpus = table.int(row, 5), let memory = table.decimal(row, 6),
+                  table.isEmpty(row, 7) || onDemand != nil, table.isEmpty(row, 8) || spot != nil
             else {
                 problems.append(.malformedRow(table: table.name, line: row.line, reason: "a number does not parse"))
                 continue
             }
-            let name = String(row[2])
-            let region = String(row[1])
-            let flags = row[10].split(separator: ";").map(String.init)
-            let onDemand = PriceText.decimal(row[7])
-            var spot = PriceText.decimal(row[8])
+            let name = table.string(row, 2)
+            let key = table.isLowercase(row, 2) ? name : name.lowercased()
+            let region = table.string(row, 1, repeating: &lastRegion)
+            let flags = table.items(row, 10, separator: UInt8(ascii: ";"))
             var rowNotes: [String] = []
             let fromKarpenter = flags.contains("karpenter")
             if fromKarpenter {
@@ -114,11 +122,11 @@ enum BuiltinCatalog {
                 rowNotes.append("accelerator count corrected to \(PriceText.format(count)) (the source says "
                                 + (original == "none" ? "nothing" : String(original)) + ")")
             }
-            if let onDemand, let published = spot, published >= onDemand {
+            if let onDemand, let published = spot, !DecimalMath.isLess(published, onDemand) {
                 rowNotes.append("spot price \(PriceText.format(published)) not below on-demand in the source "
                                 + "(capped or not discounted)")
             }
-            if spot == nil, let onDemand, provider == .aws, let entry = advice["\(region)|\(name.lowercased())"] {
+            if spot == nil, let onDemand, provider == .aws, let entry = advice[PriceCatalog.SpotAdviceKey(region: region, instance: key)] {
                 spot = DecimalMath.quotient(DecimalMath.product(onDemand, Decimal(100 - entry.savingsPercent)), 100)
                 estimated += 1
                 rowNotes.append("spot estimated as on-demand × (1 − \(entry.savingsPercent) %), the AWS Spot Advisor "
@@ -127,139 +135,15 @@ enum BuiltinCatalog {
             if onDemand == nil {
                 rowNotes.append("no on-demand price in the source (capacity blocks or not offered)")
             }
-            let model = row[3].isEmpty ? nil : GPUModel(id: String(row[3]))
-            let instance = InstanceType(
+            let model = table.isEmpty(row, 3) ? nil : GPUModel(id: table.string(row, 3))
+            // Room for a type's regions at once: growing a dictionary of instance types rehashes and moves them.
+            result[key, default: Dictionary(minimumCapacity: 16)][region] = InstanceType(
                 name: name, provider: provider, region: region, model: model, acceleratorCount: count, vcpus: vcpus,
                 memoryGiB: memory, onDemandPerHour: onDemand, spotPerHour: spot,
-                source: source(provider == .azure ? "skypilot-azure" : fromKarpenter ? "karpenter-aws" : "skypilot-aws"),
+                source: provider == .azure ? azureSource : fromKarpenter ? karpenterSource : awsSource,
                 notes: rowNotes)
-            result[name.lowercased(), default: [:]][region] = instance
         }
         notes.append("aws: \(estimated) region rows without a spot price got one estimated from the Spot Advisor saving")
         return result
     }
-
-    private struct GCPTables {
-        var rows: [GCPAcceleratorRow] = []
-        var hosts: [String: [String: PriceCatalog.GCPHostRow]] = [:]
-        var shapes: [String: (accelerator: String, count: Int)] = [:]
-        var instances: [InstanceType] = []
-    }
-
-    private static func readGCP(source: (String) -> CatalogSource, notes: inout [String],
-                                problems: inout [PricingError]) -> GCPTables {
-        var tables = GCPTables()
-        let shapeTable = CatalogTable(name: "gcpShapesTable", text: gcpShapesTable, header: ["instance", "accelerator", "count"])
-        let hostTable = CatalogTable(name: "gcpHostsTable", text: gcpHostsTable,
-                                     header: ["region", "instance", "vcpus", "memoryGiB", "onDemand", "spot", "zones"])
-        let rowTable = CatalogTable(name: "gcpAcceleratorsTable", text: gcpAcceleratorsTable,
-                                    header: ["region", "accelerator", "model", "count", "onDemand", "spot", "zones"])
-        problems += shapeTable.problems + hostTable.problems + rowTable.problems
-        for row in shapeTable.rows {
-            guard let count = Int(row[2]) else {
-                problems.append(.malformedRow(table: shapeTable.name, line: row.line, reason: "count is not a number"))
-                continue
-            }
-            tables.shapes[String(row[0])] = (String(row[1]), count)
-        }
-        for row in hostTable.rows {
-            guard let vcpus = Int(row[2]), let memory = PriceText.decimal(row[3]), let zones = Int(row[6]) else {
-                problems.append(.malformedRow(table: hostTable.name, line: row.line, reason: "a number does not parse"))
-                continue
-            }
-            let host = PriceCatalog.GCPHostRow(name: String(row[1]), region: String(row[0]), vcpus: vcpus, memoryGiB: memory,
-                                               onDemand: PriceText.decimal(row[4]), spot: PriceText.decimal(row[5]), zones: zones)
-            tables.hosts[host.name, default: [:]][host.region] = host
-        }
-        var raw: [GCPAcceleratorRow] = []
-        for row in rowTable.rows {
-            guard let count = Int(row[3]), count > 0, let zones = Int(row[6]) else {
-                problems.append(.malformedRow(table: rowTable.name, line: row.line, reason: "count or zones is not a number"))
-                continue
-            }
-            var entry = GCPAcceleratorRow(name: String(row[1]), model: GPUModel(id: String(row[2])), count: count,
-                                          region: String(row[0]), onDemand: PriceText.decimal(row[4]),
-                                          spot: PriceText.decimal(row[5]), zones: zones)
-            if let onDemand = entry.onDemand, let spot = entry.spot, spot >= onDemand {
-                entry.spotNote = "spot price \(PriceText.format(spot)) not below the published on-demand "
-                    + "\(PriceText.format(onDemand)) for \(entry.name) × \(count) in \(entry.region) (kept as published)"
-            }
-            raw.append(entry)
-        }
-        let bounded = GCPSanityBound.apply(to: raw)
-        tables.rows = bounded.rows
-        notes += bounded.notes
-
-        let rowsByKey = Dictionary(grouping: bounded.rows) { "\($0.name)|\($0.region)" }
-        for (name, regions) in tables.hosts {
-            guard let shape = tables.shapes[name] else { continue }
-            for (region, host) in regions {
-                var instanceNotes: [String] = []
-                var parts: InstanceType.GCPParts?
-                var model: GPUModel?
-                var onDemand = host.onDemand
-                var spot = host.spot
-                if shape.count > 0 {
-                    let candidates = rowsByKey["\(shape.accelerator)|\(region)"] ?? []
-                    var accelerator: (onDemand: Decimal?, spot: Decimal?)
-                    if let exact = candidates.first(where: { $0.count == shape.count }) {
-                        accelerator = (exact.onDemand, exact.spot)
-                        instanceNotes += [exact.boundNote, exact.spotNote].compactMap { $0 }
-                        model = exact.model
-                    } else if let smallest = candidates.min(by: { $0.count < $1.count }) {
-                        let scale = Decimal(shape.count) / Decimal(smallest.count)
-                        accelerator = (smallest.onDemand.map { $0 * scale }, smallest.spot.map { $0 * scale })
-                        instanceNotes.append("no \(shape.accelerator) × \(shape.count) row in \(region): the × "
-                                             + "\(smallest.count) row scaled by \(PriceText.format(scale))")
-                        instanceNotes += [smallest.boundNote].compactMap { $0 }
-                        model = smallest.model
-                    } else {
-                        continue  // the accelerator is not offered in this region
-                    }
-                    onDemand = both(host.onDemand, accelerator.onDemand).map { $0.0 + $0.1 }
-                    spot = both(host.spot, accelerator.spot).map { $0.0 + $0.1 }
-                    parts = InstanceType.GCPParts(accelerator: shape.accelerator, count: shape.count, hostOnDemand: host.onDemand,
-                                                  hostSpot: host.spot, acceleratorOnDemand: accelerator.onDemand,
-                                                  acceleratorSpot: accelerator.spot)
-                    if host.onDemand == 0 {
-                        instanceNotes.append("the \(name) host row is 0.0: the \(shape.accelerator) × \(shape.count) row holds "
-                                             + "the whole machine")
-                    }
-                }
-                if let total = onDemand, let spotTotal = spot, spotTotal >= total, host.onDemand != 0 {
-                    instanceNotes.append("spot price \(PriceText.format(spotTotal)) not below on-demand "
-                                         + "\(PriceText.format(total)) in the source")
-                }
-                var instance = InstanceType(name: name, provider: .gcp, region: region, model: model,
-                                            acceleratorCount: Decimal(shape.count), vcpus: host.vcpus, memoryGiB: host.memoryGiB,
-                                            onDemandPerHour: onDemand, spotPerHour: spot,
-                                            source: source(shape.count > 0 ? "skypilot-gcp-accelerators" : "skypilot-gcp-hosts"),
-                                            notes: instanceNotes)
-                instance.gcpParts = parts
-                tables.instances.append(instance)
-            }
-        }
-        tables.instances.sort { ($0.name, $0.region) < ($1.name, $1.region) }
-        return tables
-    }
-
-    private static func readTPUs(source: (String) -> CatalogSource,
-                                 _ problems: inout [PricingError]) -> [GPUModel: [String: PriceCatalog.TPUChipPrice]] {
-        let table = CatalogTable(name: "tpuTable", text: tpuTable, header: ["region", "model", "onDemand", "spot", "source"])
-        problems += table.problems
-        var result: [GPUModel: [String: PriceCatalog.TPUChipPrice]] = [:]
-        for row in table.rows {
-            let origin = String(row[4])
-            let chip = PriceCatalog.TPUChipPrice(
-                onDemand: PriceText.decimal(row[2]), spot: PriceText.decimal(row[3]), origin: origin,
-                source: source(origin.hasPrefix("gpuhunt") ? "gpuhunt-tpu" : "skypilot-gcp-accelerators"))
-            result[GPUModel(id: String(row[1])), default: [:]][String(row[0])] = chip
-        }
-        return result
-    }
-}
-
-private func both<T>(_ lhs: T?, _ rhs: T?) -> (T, T)? {
-    guard let lhs, let rhs else { return nil }
-    return (lhs, rhs)
 }

@@ -2,36 +2,87 @@
 /// how far its date can be trusted. Every `InstanceType` and `AcceleratorPrice` names its source.
 public struct CatalogSource: Sendable, Hashable, CustomStringConvertible {
     /// Short stable key, e.g. `skypilot-aws`, `karpenter-aws`, `opencost-defaults`, `override`.
-    public var id: String
+    public var id: String {
+        get { box.fields.id }
+        set { change { $0.id = newValue } }
+    }
     /// The extract the generator read (`aws_gpu_vms.csv`); nil for sources outside `shared/data/pricing`.
-    public var file: String?
+    public var file: String? {
+        get { box.fields.file }
+        set { change { $0.file = newValue } }
+    }
     /// Upstream repository, `owner/name` (empty for user-supplied prices).
-    public var repository: String
+    public var repository: String {
+        get { box.fields.repository }
+        set { change { $0.repository = newValue } }
+    }
     /// Upstream file path inside `repository`.
-    public var path: String
+    public var path: String {
+        get { box.fields.path }
+        set { change { $0.path = newValue } }
+    }
     /// Upstream commit the rows were copied at (40 hex digits), when known.
-    public var commit: String?
+    public var commit: String? {
+        get { box.fields.commit }
+        set { change { $0.commit = newValue } }
+    }
     /// A `YYYY-MM-DD` date the data can be tied to; nil when unknown.
-    public var date: String?
+    public var date: String? {
+        get { box.fields.date }
+        set { change { $0.date = newValue } }
+    }
     /// What `date` means (generation time, last change of the file) or why there is none.
-    public var dateNote: String
+    public var dateNote: String {
+        get { box.fields.dateNote }
+        set { change { $0.dateNote = newValue } }
+    }
     /// Licence of the data as far as known.
-    public var licence: String
+    public var licence: String {
+        get { box.fields.licence }
+        set { change { $0.licence = newValue } }
+    }
+
+    private struct Fields: Hashable, Sendable {
+        var id: String
+        var file: String?
+        var repository: String
+        var path: String
+        var commit: String?
+        var date: String?
+        var dateNote: String
+        var licence: String
+    }
+
+    /// The fields behind one immutable reference. Every instance type, price and Spot Advisor entry
+    /// carries its source, and the catalog copies those values thousands of times: with the strings
+    /// inline, each copy retained and released six of them.
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
 
     public init(id: String, file: String? = nil, repository: String, path: String, commit: String? = nil,
                 date: String? = nil, dateNote: String, licence: String) {
-        self.id = id
-        self.file = file
-        self.repository = repository
-        self.path = path
-        self.commit = commit
-        self.date = date
-        self.dateNote = dateNote
-        self.licence = licence
+        box = Box(Fields(id: id, file: file, repository: repository, path: path, commit: commit, date: date,
+                         dateNote: dateNote, licence: licence))
     }
 
-    /// One line: the upstream file as a GitHub URL at its commit, the extract, and the date, e.g.
-    /// `https://github.com/skypilot-org/skypilot-catalog/blob/2c3d7ea…/catalogs/v9/aws/vms.csv (aws_gpu_vms.csv), date unknown: …`.
+    private mutating func change(_ body: (inout Fields) -> Void) {
+        var fields = box.fields
+        body(&fields)
+        box = Box(fields)
+    }
+
+    public static func == (lhs: CatalogSource, rhs: CatalogSource) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(box.fields)
+    }
+
     public var description: String {
         guard !repository.isEmpty else { return "\(path) (\(dateNote))" }
         var text = "https://github.com/\(repository)/blob/\(commit ?? "HEAD")/\(path)"

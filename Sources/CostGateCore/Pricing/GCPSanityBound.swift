@@ -46,47 +46,79 @@ enum GCPSanityBound {
     /// Applies the bound to every row; returns the rows and one note per replaced region row.
     static func apply(to rows: [GCPAcceleratorRow]) -> (rows: [GCPAcceleratorRow], notes: [String]) {
         var result: [GCPAcceleratorRow] = []
+        result.reserveCapacity(rows.count)
         var notes: [String] = []
-        let byName = Dictionary(grouping: rows, by: \.name)
+        // Row indices by name, in table order (indices, not rows: a row copy retains five strings).
+        var byName: [String: [Int]] = [:]
+        for (index, row) in rows.enumerated() { byName[row.name, default: []].append(index) }
+        // Each row's per-accelerator price, computed once: the bound reads it up to three times.
+        let perAccelerator = rows.map(\.perAcceleratorOnDemand)
         for name in byName.keys.sorted() {
             let group = byName[name] ?? []
-            let priced = group.compactMap { row in row.perAcceleratorOnDemand.map { (row: row, price: $0) } }
-            let us = priced.filter { CloudProvider.gcp.isUSRegion($0.row.region) }
+            let priced = group.compactMap { index in perAccelerator[index].map { (index: index, price: $0) } }
+            let us = priced.filter { CloudProvider.gcp.isUSRegion(rows[$0.index].region) }
             let anchorRows = us.isEmpty ? priced : us
-            guard let anchor = anchorRows.max(by: { $0.price < $1.price }) else {
-                result += group
+            guard let (anchor, anchorPrice) = anchorRows.max(by: { DecimalMath.isLess($0.price, $1.price) }) else {
+                result += group.map { rows[$0] }
                 continue
             }
-            let floor = DecimalMath.product(anchor.price, minimumShare)
-            let consistent = anchorRows.filter { $0.price >= floor }
-            // One value per region: its smallest-count row (the rows of one region are proportional).
-            let perRegion = Dictionary(grouping: consistent, by: \.row.region).values.compactMap { rows in
-                rows.min { $0.row.count < $1.row.count }?.price
+            let floor = DecimalMath.product(anchorPrice, minimumShare)
+            let consistent = anchorRows.filter { !DecimalMath.isLess($0.price, floor) }
+            // One value per region: its first smallest-count row (the rows of one region are proportional).
+            var smallestConsistent: [String: (count: Int, price: Decimal)] = [:]
+            for (index, price) in consistent {
+                let row = rows[index]
+                if let current = smallestConsistent[row.region], current.count <= row.count { continue }
+                smallestConsistent[row.region] = (row.count, price)
             }
-            guard let replacement = PriceText.median(perRegion) else {
-                result += group
+            guard let replacement = PriceText.median(smallestConsistent.values.map(\.price)) else {
+                result += group.map { rows[$0] }
                 continue
             }
-            let consistentRegions = Set(consistent.map(\.row.region)).sorted().joined(separator: ", ")
+            let consistentRegions = smallestConsistent.keys.sorted().joined(separator: ", ")
+            // The end of every replaced row's note, the same for the whole group.
+            let reason = "(\(PriceText.format(anchorPrice)), \(rows[anchor].region)): replaced by the median of the "
+                + "consistent US regions (\(consistentRegions)), \(PriceText.format(replacement))"
             var replaced: [String] = []
-            let smallestCount = Dictionary(grouping: group, by: \.region).mapValues { $0.map(\.count).min() ?? 0 }
-            for var row in group {
-                if let original = row.onDemand, let price = row.perAcceleratorOnDemand, price < floor {
+            var smallestCount: [String: Int] = [:]
+            for index in group {
+                let count = rows[index].count
+                lower(&smallestCount[rows[index].region, default: count], to: count)  // one lookup per row
+            }
+            for index in group {
+                var row = rows[index]
+                if let original = row.onDemand, let price = perAccelerator[index], DecimalMath.isLess(price, floor) {
                     row.onDemand = DecimalMath.product(replacement, Decimal(row.count))
-                    row.boundNote = "GCP \(name) row in \(row.region) (\(PriceText.format(price)) USD per accelerator-hour, "
-                        + "\(PriceText.format(original)) for \(row.count)) is below 60 % of the highest US row "
-                        + "(\(PriceText.format(anchor.price)), \(anchor.row.region)): replaced by the median of the "
-                        + "consistent US regions (\(consistentRegions)), \(PriceText.format(replacement))"
+                    // "GCP <name> row in <region> (<price> USD per accelerator-hour, <original> for <count>) is below
+                    // 60 % of the highest US row " + reason
+                    var note = NoteText()
+                    note.add("GCP ")
+                    note.add(name)
+                    note.add(" row in ")
+                    note.add(row.region)
+                    note.add(" (")
+                    note.add(price: price)
+                    note.add(" USD per accelerator-hour, ")
+                    note.add(price: original)
+                    note.add(" for ")
+                    note.add(row.count)
+                    note.add(") is below 60 % of the highest US row ")
+                    note.add(reason)
+                    row.boundNote = note.text
                     if row.count == smallestCount[row.region] { replaced.append("\(row.region) \(PriceText.format(price))") }
                 }
                 result.append(row)
             }
             if !replaced.isEmpty {
-                notes.append("GCP \(name) rows below 60 % of the highest US row (\(PriceText.format(anchor.price)) USD per "
-                             + "accelerator-hour, \(anchor.row.region)) replaced by the median of the consistent US regions "
+                notes.append("GCP \(name) rows below 60 % of the highest US row (\(PriceText.format(anchorPrice)) USD per "
+                             + "accelerator-hour, \(rows[anchor].region)) replaced by the median of the consistent US regions "
                              + "(\(consistentRegions)), \(PriceText.format(replacement)): " + replaced.sorted().joined(separator: ", "))
             }
         }
         return (result, notes)
     }
+}
+
+private func lower(_ value: inout Int, to bound: Int) {
+    value = min(value, bound)
 }

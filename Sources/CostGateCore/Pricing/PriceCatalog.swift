@@ -57,8 +57,8 @@ public struct PriceCatalog: Sendable {
     var gcpShapes: [String: (accelerator: String, count: Int)] { built.gcpShapes }
     /// TPU per-chip prices by model, then region.
     var tpus: [GPUModel: [String: TPUChipPrice]] { built.tpus }
-    /// AWS Spot Advisor entries keyed `region|instance`.
-    var spotAdvice: [String: SpotAdvice] { built.spotAdvice }
+    /// AWS Spot Advisor entries by region and lower-cased instance name.
+    var spotAdvice: [SpotAdviceKey: SpotAdvice] { built.spotAdvice }
     var rateTable: [CloudProvider: ResourceRates] {
         get { built.rateTable }
         set { change { $0.rateTable = newValue } }
@@ -88,7 +88,7 @@ public struct PriceCatalog: Sendable {
         var gcpHosts: [String: [String: GCPHostRow]]
         var gcpShapes: [String: (accelerator: String, count: Int)]
         var tpus: [GPUModel: [String: TPUChipPrice]]
-        var spotAdvice: [String: SpotAdvice]
+        var spotAdvice: [SpotAdviceKey: SpotAdvice]
         var rateTable: [CloudProvider: ResourceRates]
         var overrides: [OverrideKey: OverridePrice] = [:]
         var instanceOverrides: [String: OverridePrice] = [:]
@@ -99,21 +99,54 @@ public struct PriceCatalog: Sendable {
     init(date: String, dateSource: String, sources: [CatalogSource], notes: [String],
          instances: [String: [String: InstanceType]], gcpRows: [GCPAcceleratorRow],
          gcpHosts: [String: [String: GCPHostRow]], gcpShapes: [String: (accelerator: String, count: Int)],
-         tpus: [GPUModel: [String: TPUChipPrice]], spotAdvice: [String: SpotAdvice],
+         tpus: [GPUModel: [String: TPUChipPrice]], spotAdvice: [SpotAdviceKey: SpotAdvice],
          rateTable: [CloudProvider: ResourceRates]) {
         var tables = Tables(date: date, dateSource: dateSource, sources: sources, notes: notes, instances: instances,
                             gcpRows: gcpRows, gcpHosts: gcpHosts, gcpShapes: gcpShapes, tpus: tpus, spotAdvice: spotAdvice,
                             rateTable: rateTable)
-        for rows in instances.values {
-            for row in rows.values where row.provider != .gcp {
-                guard let model = row.model, row.acceleratorCount > 0 else { continue }
-                tables.instancesByModel[row.provider, default: [:]][model, default: [:]][row.region, default: []].append(row)
+        tables.instancesByModel = Self.index(instances)
+        // Rows of one model come in runs (the bound returns them by name): one lookup of the model per run.
+        var start = gcpRows.startIndex
+        while start < gcpRows.endIndex {
+            let model = gcpRows[start].model
+            let end = gcpRows[start...].firstIndex { $0.model != model } ?? gcpRows.endIndex
+            file(into: &tables.gcpRowsByModel[model, default: [:]]) { regions in
+                for row in gcpRows[start..<end] { regions[row.region, default: []].append(row) }
             }
-        }
-        for row in gcpRows {
-            tables.gcpRowsByModel[row.model, default: [:]][row.region, default: []].append(row)
+            start = end
         }
         storage = CatalogStorage(tables)
+    }
+
+    /// AWS and Azure instance rows with accelerators by provider, model and region. One type's rows
+    /// (one per region) share provider and model, so their (provider, model) table is looked up once.
+    private static func index(_ instances: [String: [String: InstanceType]])
+        -> [CloudProvider: [GPUModel: [String: [InstanceType]]]] {
+        var index: [CloudProvider: [GPUModel: [String: [InstanceType]]]] = [:]
+        func indexed(_ row: InstanceType) -> GPUModel? {
+            guard row.provider != .gcp, let model = row.model, DecimalMath.isPositive(row.acceleratorCount) else { return nil }
+            return model
+        }
+        for rows in instances.values {
+            guard let first = rows.values.first(where: { indexed($0) != nil }), let model = first.model else { continue }
+            var others: [InstanceType] = []
+            // Room for a model's regions at once: growing a dictionary of instance types rehashes and moves them.
+            file(into: &index[first.provider, default: [:]][model, default: Dictionary(minimumCapacity: 16)]) { regions in
+                for row in rows.values {
+                    guard let rowModel = indexed(row) else { continue }
+                    if row.provider == first.provider && rowModel == model {
+                        regions[row.region, default: []].append(row)
+                    } else {
+                        others.append(row)
+                    }
+                }
+            }
+            for row in others {
+                guard let rowModel = indexed(row) else { continue }
+                index[row.provider, default: [:]][rowModel, default: [:]][row.region, default: []].append(row)
+            }
+        }
+        return index
     }
 
     /// A catalog whose tables `load` builds on a thread of its own, starting now; the first read of
@@ -150,7 +183,7 @@ public struct PriceCatalog: Sendable {
     /// The whole AWS Spot Advisor entry (band and advertised saving) of `instance` in `region`
     /// (nil: us-east-1).
     public func spotAdvice(instance: String, region: String?) -> SpotAdvice? {
-        spotAdvice["\(region ?? CloudProvider.aws.defaultRegion)|\(instance.lowercased())"]
+        spotAdvice[SpotAdviceKey(region: region ?? CloudProvider.aws.defaultRegion, instance: instance.lowercased())]
     }
 
     /// Every instance type name the catalog knows, sorted (for suggestions).
@@ -180,6 +213,14 @@ public struct PriceCatalog: Sendable {
         var source: CatalogSource
     }
 
+    /// A Spot Advisor entry's key: two short strings, where a joined `region|instance` key would be
+    /// one heap string per entry (the table has about 800).
+    struct SpotAdviceKey: Hashable, Sendable {
+        var region: String
+        /// Lower-cased.
+        var instance: String
+    }
+
     struct OverrideKey: Hashable, Sendable {
         var model: GPUModel
         var provider: CloudProvider?
@@ -190,4 +231,9 @@ public struct PriceCatalog: Sendable {
         var spot: Decimal?
         var note: String
     }
+}
+
+/// Runs `body` on `value` in place (one lookup for a nested dictionary entry, however many changes).
+private func file<Value>(into value: inout Value, _ body: (inout Value) -> Void) {
+    body(&value)
 }

@@ -42,6 +42,17 @@ final class DecimalMathTests: XCTestCase {
         }
     }
 
+    func testComparisonsMatchFoundation() {
+        let values = samples() + [0, Decimal(sign: .plus, exponent: -1, significand: 0), Decimal.nan, Decimal(string: "12.50")!,
+                                  Decimal(string: "12.5")!, Decimal(string: "-0.001")!]
+        for a in values {
+            XCTAssertEqual(DecimalMath.isPositive(a), a > 0, "\(a) > 0")
+            for b in values {
+                XCTAssertEqual(DecimalMath.isLess(a, b), a < b, "\(a) < \(b)")
+            }
+        }
+    }
+
     func testQuotientWhereFoundationAlignsExponentsFirst() {
         let a = Decimal(string: "-1870596773768203893000000000")!, b = Decimal(string: "0.000244140625")!
         XCTAssertEqual(bits(DecimalMath.quotient(a, b)), bits(a / b), "Foundation drops digits here; so must the fast path")
