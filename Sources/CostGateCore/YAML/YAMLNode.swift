@@ -78,9 +78,7 @@ public struct YAMLNode: Sendable {
     public var scalarText: String? {
         let record = record
         guard record.kind == .scalar else { return nil }
-        return tree.text.withUnsafeBufferPointer { buffer in
-            String(decoding: buffer[Int(record.start)..<Int(record.start + record.count)], as: UTF8.self)
-        }
+        return String(decoding: tree.bytes(of: record), as: UTF8.self)
     }
 
     /// Whether this is a scalar whose text is exactly `string` (compared as UTF-8 bytes, as

@@ -159,16 +159,17 @@ public struct YAMLParser: Sendable {
                                    anchor: anchorPointer.map { String(cString: $0) }, size: 1))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
-                let children = values[frame.start...]
-                if frame.isSequence {
-                    completed = run.builder.collection(.sequence, children, tag: frame.tag, line: frame.line, column: frame.column)
-                } else if frame.hasMergeKey {
-                    let resolved = Self.resolvingMergeKeys(children, in: run.builder)
+                if frame.hasMergeKey {
+                    let resolved = Self.resolvingMergeKeys(values[frame.start...], in: run.builder)
                     completed = run.builder.collection(.mapping, resolved, tag: frame.tag, line: frame.line, column: frame.column)
                 } else {
-                    completed = run.builder.collection(.mapping, children, tag: frame.tag, line: frame.line, column: frame.column)
+                    // From the stack's own memory: a slice of it retained and released the stack per collection.
+                    completed = values.withUnsafeBufferPointer { stack in
+                        run.builder.collection(frame.isSequence ? .sequence : .mapping, UnsafeBufferPointer(rebasing: stack[frame.start...]),
+                                               tag: frame.tag, line: frame.line, column: frame.column)
+                    }
                 }
-                values.removeSubrange(frame.start...)
+                values.removeLast(values.count - frame.start)
                 completedSize = frame.size
                 completedAnchor = frame.anchor
             case YAML_ALIAS_EVENT:

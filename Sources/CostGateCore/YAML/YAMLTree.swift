@@ -12,7 +12,7 @@ import Darwin
 /// long scalar, a reference count on every copy of a cursor, and, when a file's documents were
 /// done with, more time to free than libyaml took to parse them. Here a stream is four
 /// allocations, and a scalar becomes a `String` only when a reader asks for its text.
-public final class YAMLTree: Sendable {
+public final class YAMLTree: @unchecked Sendable {
     /// What a node is: its kind and position, and where its scalar bytes or child links are.
     struct Record: Sendable {
         var kind: YAMLNode.Kind
@@ -27,42 +27,56 @@ public final class YAMLTree: Sendable {
         var count: Int32
     }
 
-    let records: [Record]
-    let links: [Int32]
-    let text: [UInt8]
+    // Memory of the tree's own, written once in `init` and freed in `deinit`: reading an array
+    // property of a class retained its buffer around every access, and readers make millions.
+    // Never written after `init`, which is what makes the unchecked `Sendable` sound.
+    let records: UnsafeBufferPointer<Record>
+    let links: UnsafeBufferPointer<Int32>
+    let text: UnsafeBufferPointer<UInt8>
     let tags: [String]
 
     init(records: [Record], links: [Int32], text: [UInt8], tags: [String]) {
-        self.records = records
-        self.links = links
-        self.text = text
+        self.records = Self.copy(records)
+        self.links = Self.copy(links)
+        self.text = Self.copy(text)
         self.tags = tags
+    }
+
+    deinit {
+        records.deallocate()
+        links.deallocate()
+        text.deallocate()
+    }
+
+    private static func copy<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {
+        let memory = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(1, array.count))
+        _ = memory.initialize(from: array)
+        return UnsafeBufferPointer(rebasing: memory[..<array.count])
+    }
+
+    /// The bytes of scalar `record`.
+    func bytes(of record: Record) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[Int(record.start)..<Int(record.start + record.count)])
     }
 
     /// Whether scalar `record`'s bytes are `bytes`.
     func textEquals(_ record: Record, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard Int(record.count) == bytes.count else { return false }
         guard let wanted = bytes.baseAddress, !bytes.isEmpty else { return true }
-        return text.withUnsafeBufferPointer { memcmp($0.baseAddress! + Int(record.start), wanted, bytes.count) == 0 }
+        return memcmp(text.baseAddress! + Int(record.start), wanted, bytes.count) == 0
     }
 
     /// The index of the value of mapping `record`'s first entry whose key is the scalar `key`.
     func valueIndex(in record: Record, forKey key: UnsafeBufferPointer<UInt8>) -> Int32? {
-        records.withUnsafeBufferPointer { records in
-            links.withUnsafeBufferPointer { links in
-                text.withUnsafeBufferPointer { text in
-                    let start = Int(record.start)
-                    for pair in 0..<Int(record.count) {
-                        let candidate = records[Int(links[start + 2 * pair])]
-                        guard candidate.kind == .scalar, Int(candidate.count) == key.count else { continue }
-                        if key.isEmpty || memcmp(text.baseAddress! + Int(candidate.start), key.baseAddress!, key.count) == 0 {
-                            return links[start + 2 * pair + 1]
-                        }
-                    }
-                    return nil
-                }
+        let start = Int(record.start)
+        for pair in 0..<Int(record.count) {
+            let candidate = records[Int(links[start + 2 * pair])]
+            guard candidate.kind == .scalar, Int(candidate.count) == key.count else { continue }
+            if key.isEmpty || memcmp(text.baseAddress! + Int(candidate.start), key.baseAddress!, key.count) == 0 {
+                return links[start + 2 * pair + 1]
             }
         }
+        return nil
     }
 }
 
@@ -136,10 +150,7 @@ struct YAMLTreeBuilder {
         switch node.kind {
         case .scalar:
             let record = node.record
-            return node.tree.text.withUnsafeBufferPointer { buffer in
-                scalar(UnsafeBufferPointer(rebasing: buffer[Int(record.start)..<Int(record.start + record.count)]),
-                       style: record.style, tag: tag, line: line, column: column)
-            }
+            return scalar(node.tree.bytes(of: record), style: record.style, tag: tag, line: line, column: column)
         case .sequence:
             let children = node.items.map { copy($0, at: position) }
             return collection(.sequence, children, tag: tag, line: line, column: column)
