@@ -33,12 +33,16 @@ public final class YAMLTree: @unchecked Sendable {
     let records: UnsafeBufferPointer<Record>
     let links: UnsafeBufferPointer<Int32>
     let text: UnsafeBufferPointer<UInt8>
+    /// The collection each node is first a child of (-1 for roots): key paths are found from the
+    /// node when an error needs one, so cursors carry none.
+    let parents: UnsafeBufferPointer<Int32>
     let tags: [String]
 
-    init(records: [Record], links: [Int32], text: [UInt8], tags: [String]) {
+    init(records: [Record], links: [Int32], text: [UInt8], parents: [Int32], tags: [String]) {
         self.records = Self.copy(records)
         self.links = Self.copy(links)
         self.text = Self.copy(text)
+        self.parents = Self.copy(parents)
         self.tags = tags
     }
 
@@ -46,6 +50,35 @@ public final class YAMLTree: @unchecked Sendable {
         records.deallocate()
         links.deallocate()
         text.deallocate()
+        parents.deallocate()
+    }
+
+    /// The steps from node `top` down to node `index` (`top` itself excluded), or nil when
+    /// `index` is not below `top`.
+    func steps(from top: Int32, to index: Int32) -> [Step]? {
+        var steps: [Step] = []
+        var current = index
+        while current != top {
+            let parent = parents[Int(current)]
+            guard parent >= 0 else { return nil }
+            let record = records[Int(parent)]
+            let start = Int(record.start)
+            if record.kind == .sequence {
+                let position = (0..<Int(record.count)).first { links[start + $0] == current } ?? 0
+                steps.append(.index(position))
+            } else {
+                let pair = (0..<Int(record.count)).first { links[start + 2 * $0 + 1] == current } ?? 0
+                steps.append(.key(String(decoding: bytes(of: records[Int(links[start + 2 * pair])]), as: UTF8.self)))
+            }
+            current = parent
+        }
+        return steps.reversed()
+    }
+
+    /// One step of a key path: a mapping's key or a sequence's index.
+    enum Step {
+        case key(String)
+        case index(Int)
     }
 
     private static func copy<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {
@@ -86,6 +119,7 @@ struct YAMLTreeBuilder {
     var records: [YAMLTree.Record] = []
     var links: [Int32] = []
     var text: [UInt8] = []
+    var parents: [Int32] = []
     var tags: [String] = []
 
     init() {}
@@ -95,10 +129,11 @@ struct YAMLTreeBuilder {
     init(expectedBytes bytes: Int) {
         records.reserveCapacity(bytes / 4)
         links.reserveCapacity(bytes / 4)
+        parents.reserveCapacity(bytes / 4)
         text.reserveCapacity(bytes)
     }
 
-    var tree: YAMLTree { YAMLTree(records: records, links: links, text: text, tags: tags) }
+    var tree: YAMLTree { YAMLTree(records: records, links: links, text: text, parents: parents, tags: tags) }
 
     mutating func tagIndex(_ tag: String?) -> Int16 {
         guard let tag else { return -1 }
@@ -112,6 +147,7 @@ struct YAMLTreeBuilder {
         text.append(contentsOf: bytes)
         records.append(YAMLTree.Record(kind: .scalar, style: style, tag: tag, line: line, column: column,
                                        start: start, count: Int32(bytes.count)))
+        parents.append(-1)
         return Int32(records.count - 1)
     }
 
@@ -129,7 +165,11 @@ struct YAMLTreeBuilder {
         let count = kind == .mapping ? children.count / 2 : children.count
         records.append(YAMLTree.Record(kind: kind, style: .plain, tag: tag, line: line, column: column,
                                        start: start, count: Int32(count)))
-        return Int32(records.count - 1)
+        let index = Int32(records.count - 1)
+        parents.append(-1)
+        // A child already placed (an anchor's node that an alias or merge key shares) keeps its first parent.
+        for child in children where parents[Int(child)] < 0 { parents[Int(child)] = index }
+        return index
     }
 
     /// Another record for node `index` at a new position: it shares its bytes or children (an alias).
@@ -138,6 +178,7 @@ struct YAMLTreeBuilder {
         record.line = line
         record.column = column
         records.append(record)
+        parents.append(-1)
         return Int32(records.count - 1)
     }
 

@@ -4,28 +4,38 @@ import Foundation
 /// whose errors name that place. A wrong type is an error, never a silent default.
 public struct NodeCursor: Sendable {
     public let node: YAMLNode
-    /// The key path, joined into text only when read: readers make cursors by the thousand and read
-    /// their paths only for error messages. Its root holds the file and document, so a cursor is
-    /// two references (copying one is two reference counts).
-    private let keyPath: LazyKeyPath
+    /// The file, document and starting point the cursor was made from, shared by every cursor
+    /// below it: a cursor is two references, and descending allocates nothing. Its key path is
+    /// found from the tree's parent links when a message needs it.
+    private let origin: CursorOrigin
 
     /// The key path from the document root: `spec.template.spec.containers[0]`.
-    public var path: String { keyPath.text }
-    public var file: String { keyPath.root.file }
-    public var document: Int? { keyPath.root.document }
-
-    public init(node: YAMLNode, path: String, file: String, document: Int?) {
-        self.init(node: node, keyPath: LazyKeyPath(file: file, document: document, path: path))
+    public var path: String {
+        guard let steps = node.tree.steps(from: origin.root, to: node.index) else { return origin.path }
+        var text = origin.path
+        for step in steps {
+            switch step {
+            case .key(let key): text = text.isEmpty ? key : "\(text).\(key)"
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
     }
 
-    private init(node: YAMLNode, keyPath: LazyKeyPath) {
+    public var file: String { origin.file }
+    public var document: Int? { origin.document }
+
+    public init(node: YAMLNode, path: String, file: String, document: Int?) {
+        self.init(node: node, origin: CursorOrigin(file: file, document: document, root: node.index, path: path))
+    }
+
+    private init(node: YAMLNode, origin: CursorOrigin) {
         self.node = node
-        self.keyPath = keyPath
+        self.origin = origin
     }
 
     public var location: SourceLocation {
-        let root = keyPath.root
-        return SourceLocation(file: root.file, line: Int(node.line), column: Int(node.column), document: root.document)
+        SourceLocation(file: origin.file, line: Int(node.line), column: Int(node.column), document: origin.document)
     }
 
     /// YAML null: an empty plain scalar, `~`, `null` (any case spelling YAML allows), or `!!null`.
@@ -47,8 +57,6 @@ public struct NodeCursor: Sendable {
         }
     }
 
-    private func childPath(_ key: String) -> LazyKeyPath { LazyKeyPath(parent: keyPath, step: .key(key)) }
-
     /// The value under `key`, or nil when the key is absent or null. Throws if this node is not a mapping.
     public func child(_ key: String) throws(ManifestError) -> NodeCursor? {
         guard node.kind == .mapping else {
@@ -56,7 +64,7 @@ public struct NodeCursor: Sendable {
             throw .typeMismatch(path: path, expected: "a mapping", found: describedForError, at: location)
         }
         guard let value = node.value(forKey: key) else { return nil }
-        let cursor = NodeCursor(node: value, keyPath: childPath(key))
+        let cursor = NodeCursor(node: value, origin: origin)
         return cursor.isNull ? nil : cursor
     }
 
@@ -76,12 +84,11 @@ public struct NodeCursor: Sendable {
         guard node.kind == .mapping else {
             throw .typeMismatch(path: path, expected: "a mapping", found: describedForError, at: location)
         }
-        let root = keyPath.root
         return node.pairs.compactMap { pair in
             guard let key = pair.key.scalarText else { return nil }
-            let keyLocation = SourceLocation(file: root.file, line: Int(pair.key.line), column: Int(pair.key.column),
-                                             document: root.document)
-            return (key, keyLocation, NodeCursor(node: pair.value, keyPath: childPath(key)))
+            let keyLocation = SourceLocation(file: origin.file, line: Int(pair.key.line), column: Int(pair.key.column),
+                                             document: origin.document)
+            return (key, keyLocation, NodeCursor(node: pair.value, origin: origin))
         }
     }
 
@@ -92,8 +99,7 @@ public struct NodeCursor: Sendable {
         let keyNode: YAMLNode
 
         public var keyLocation: SourceLocation {
-            let root = value.keyPath.root
-            return SourceLocation(file: root.file, line: Int(keyNode.line), column: Int(keyNode.column), document: root.document)
+            SourceLocation(file: value.origin.file, line: Int(keyNode.line), column: Int(keyNode.column), document: value.origin.document)
         }
     }
 
@@ -110,7 +116,7 @@ public struct NodeCursor: Sendable {
         }
         return pairs.lazy.compactMap { pair in
             pair.key.scalarText.map { key in
-                Entry(key: key, value: NodeCursor(node: pair.value, keyPath: childPath(key)), keyNode: pair.key)
+                Entry(key: key, value: NodeCursor(node: pair.value, origin: origin), keyNode: pair.key)
             }
         }
     }
@@ -121,9 +127,7 @@ public struct NodeCursor: Sendable {
         guard node.kind == .sequence else {
             throw .typeMismatch(path: path, expected: "a list", found: describedForError, at: location)
         }
-        return node.items.enumerated().map { index, item in
-            NodeCursor(node: item, keyPath: LazyKeyPath(parent: keyPath, step: .index(index)))
-        }
+        return node.items.map { NodeCursor(node: $0, origin: origin) }
     }
 
     /// A string scalar. Plain numbers and booleans are accepted as their text only where Kubernetes
@@ -189,44 +193,18 @@ public struct NodeCursor: Sendable {
     public func optionalBool(_ key: String) throws(ManifestError) -> Bool? { try child(key)?.bool() }
 }
 
-/// One step of a cursor's key path, linked to its parent's; `text` joins the steps as
-/// `spec.containers[0].name` (a key after a non-empty path takes a dot, an index takes brackets).
-/// The root step holds the path given as text, and the file and document the cursors are in.
-final class LazyKeyPath: Sendable {
-    enum Step: Sendable {
-        /// The root: a path given as text (usually empty), in a file and document.
-        case root(path: String, file: String, document: Int?)
-        case key(String)
-        case index(Int)
-    }
+/// Where a family of cursors starts: the file and document, and the node (with its path) that
+/// the first cursor was made for.
+final class CursorOrigin: Sendable {
+    let file: String
+    let document: Int?
+    let root: Int32
+    let path: String
 
-    let parent: LazyKeyPath?
-    let step: Step
-
-    init(parent: LazyKeyPath, step: Step) {
-        self.parent = parent
-        self.step = step
-    }
-
-    init(file: String, document: Int?, path: String) {
-        parent = nil
-        step = .root(path: path, file: file, document: document)
-    }
-
-    /// The file and document of the root step.
-    var root: (file: String, document: Int?) {
-        var current = self
-        while let parent = current.parent { current = parent }
-        guard case .root(_, let file, let document) = current.step else { return ("", nil) }
-        return (file, document)
-    }
-
-    var text: String {
-        let base = parent?.text ?? ""
-        switch step {
-        case .root(let path, _, _): return path
-        case .key(let key): return base.isEmpty ? key : "\(base).\(key)"
-        case .index(let index): return "\(base)[\(index)]"
-        }
+    init(file: String, document: Int?, root: Int32, path: String) {
+        self.file = file
+        self.document = document
+        self.root = root
+        self.path = path
     }
 }
