@@ -33,9 +33,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "CMallocTuning"),
         .executableTarget(
             name: "costgate",
-            dependencies: ["CostGateCLI"]
+            dependencies: ["CMallocTuning", "CostGateCLI"]
         ),
         .target(
             name: "CostGateTestSupport",

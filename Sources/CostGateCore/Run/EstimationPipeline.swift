@@ -40,7 +40,11 @@ public struct EstimationPipeline: Sendable {
         parallelMap(Array(table.indices), { position -> Result<Estimate, EstimateError> in
             do throws(EstimateError) { return .success(try estimator.estimate(table[position])) } catch { return .failure(error) }
         }, consume: { outcome in
-            do throws(EstimateError) { estimates.append(try outcome.get()) } catch { diagnostics.append(error.diagnostic) }
+            // Taken apart, not `get()`: that copied the estimate (a retain per string and array) and freed the original.
+            switch outcome {
+            case .success(let estimate): estimates.append(estimate)
+            case .failure(let error): diagnostics.append(error.diagnostic)
+            }
         })
         // Usually in order already (files are read in order): a check is cheaper than sorting big values.
         if estimates.indices.dropFirst().contains(where: { Self.inSourceOrder(estimates[$0], estimates[$0 - 1]) }) {
