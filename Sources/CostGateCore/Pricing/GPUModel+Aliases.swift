@@ -50,7 +50,8 @@ extension GPUModel {
             text.removeLast("-shared".count)
             shared = true
         }
-        if let range = text.range(of: "-mig-") {
+        // On the UTF-8 view: Foundation's `range(of:)` bridged to a CFString search on every label.
+        if let range = text.utf8.firstRange(of: "-mig-".utf8) {
             migProfile = String(text[range.upperBound...])
             text = String(text[..<range.lowerBound])
         }
