@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import CostGateTestSupport
 @testable import CostGateCore
 
 /// `DecimalMath` must return Foundation's Decimal bit for bit (the same value in the same stored
@@ -13,7 +14,7 @@ final class DecimalMathTests: XCTestCase {
                                  Decimal(string: "0.004237")!, Decimal(string: "0.000000000931322574615478515625")!,
                                  Decimal(string: "-1.25")!, Decimal(100) / 3, Decimal(string: "99999999999999999999999999999999999999")!,
                                  Decimal(string: "340282366920938463463374607431768211455")!, Decimal(string: "1e100")!]
-        var generator = SplitMix(state: 11)
+        var generator = SplitMix64(state: 11)
         for _ in 0..<400 {
             let digits = Int(generator.next() % 19) + 1
             var mantissa: UInt64 = 0
@@ -79,17 +80,5 @@ final class DecimalMathTests: XCTestCase {
             let reference = Decimal(sign: .plus, exponent: -9, significand: Decimal(string: String(quantity.nanos.magnitude))!)
             XCTAssertEqual(bits(quantity.value), bits(quantity.nanos < 0 ? -reference : reference), text)
         }
-    }
-}
-
-/// SplitMix64: the same values on every run.
-private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import CostGateTestSupport
 @testable import CostGateCore
 
 /// `PercentText` must give the text of Foundation's division, rounded, for every pair.
@@ -43,17 +44,5 @@ final class PercentTextTests: XCTestCase {
         XCTAssertNil(PercentText.fastRounded(-5, of: 1000))
         XCTAssertEqual(PercentText.fastRounded(1, of: 3), 33)
         XCTAssertEqual(PercentText.fastRounded(-2, of: 3), -67)
-    }
-}
-
-/// SplitMix64: the same values on every run.
-private struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

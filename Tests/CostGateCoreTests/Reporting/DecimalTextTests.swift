@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import CostGateTestSupport
 @testable import CostGateCore
 
 /// `DecimalText` must give Foundation's text byte for byte: reports are golden-tested.
@@ -11,7 +12,7 @@ final class DecimalTextTests: XCTestCase {
                                  Decimal(string: "12.345")!, Decimal(string: "999.9999995")!, Decimal(string: "0.0000001")!,
                                  Decimal(string: "1000.00")!, Decimal(string: "-0.001")!, Decimal(100) / 3, Decimal(-2) / 3,
                                  Decimal(string: "1e20")!, Decimal(string: "123456789012345678901234567890.5")!]
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(state: 7)
         for _ in 0..<3000 {
             let digits = Int(generator.next() % 19) + 1
             var mantissa: UInt64 = 0
@@ -49,18 +50,5 @@ final class DecimalTextTests: XCTestCase {
     func testNaNTakesFoundationsPath() {
         XCTAssertNil(DecimalText.parts(of: .nan))
         XCTAssertEqual(DecimalText.rounded(.nan, places: 2), Decimal.nan.rounded(2).description)
-    }
-}
-
-/// SplitMix64: the same values on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+import CostGateTestSupport
 @testable import CostGateCore
 
 final class CSVReaderTests: XCTestCase {
@@ -38,7 +39,7 @@ final class CSVReaderTests: XCTestCase {
 
     /// read ∘ write is the identity, for fields holding commas, quotes, CR, LF and non-ASCII text.
     func testReadingWhatAWriterQuotedGivesTheFieldsBack() {
-        var generator = SystemRandomNumberGenerator.Seeded(seed: 7)
+        var generator = SplitMix64(state: 7)
         let alphabet: [String] = ["a", "Z", "0", " ", ",", "\"", "\n", "\r", "\r\n", "é", "{", "}", ":", "💸"]
         for _ in 0..<300 {
             let columns = Int.random(in: 1...5, using: &generator)
@@ -58,21 +59,6 @@ final class CSVReaderTests: XCTestCase {
             let (read, errors) = CSVReader.read(Array(text.utf8))
             XCTAssertEqual(errors, [], text)
             XCTAssertEqual(read.map { $0.fields.map(\.text) }, records, text)
-        }
-    }
-}
-
-extension SystemRandomNumberGenerator {
-    /// A small deterministic generator (SplitMix64) so failures reproduce.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }

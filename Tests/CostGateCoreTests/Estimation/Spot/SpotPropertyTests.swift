@@ -1,37 +1,13 @@
 import Foundation
 import XCTest
 import CostGateCore
+import CostGateTestSupport
 
 /// Laws of the spot model checked on seeded random jobs (a few hundred each, deterministic): the
 /// `λ = 0` limit, monotone cost in the rate, the work and the gang, the recommended interval, and the
 /// simulation against the closed form (spec §5, §6, §9, §10).
 final class SpotPropertyTests: XCTestCase {
     private static let cases = 300
-
-    /// SplitMix64: a small deterministic generator, so every run checks the same jobs.
-    private struct Generator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        /// Uniform in `[0, 1)`.
-        mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-
-        mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * unit() }
-
-        /// Log-uniform in `[low, high]`.
-        mutating func logUniform(_ low: Double, _ high: Double) -> Double { exp(uniform(log(low), log(high))) }
-
-        mutating func integer(_ low: Int, _ high: Int) -> Int { low + Int(next() % UInt64(high - low + 1)) }
-
-        mutating func chance(_ p: Double) -> Bool { unit() < p }
-    }
 
     /// The parameters of one random job; `job(...)` builds it with some of them replaced.
     private struct Draw {
@@ -214,4 +190,18 @@ final class SpotPropertyTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(simulated, 30)
     }
+}
+
+/// The draws the properties are made of, on the shared deterministic generator.
+private typealias Generator = SplitMix64
+
+private extension SplitMix64 {
+    mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * unit() }
+
+    /// Log-uniform in `[low, high]`.
+    mutating func logUniform(_ low: Double, _ high: Double) -> Double { exp(uniform(log(low), log(high))) }
+
+    mutating func integer(_ low: Int, _ high: Int) -> Int { low + Int(next() % UInt64(high - low + 1)) }
+
+    mutating func chance(_ p: Double) -> Bool { unit() < p }
 }
