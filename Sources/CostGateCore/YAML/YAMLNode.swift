@@ -95,10 +95,10 @@ public struct YAMLNode: Sendable {
     public func value(forKey key: String) -> YAMLNode? {
         let record = record
         guard record.kind == .mapping else { return nil }
-        let found = key.utf8.withContiguousStorageIfAvailable { wanted in
-            tree.valueIndex(in: record, forKey: wanted)
-        } ?? pairs.first { $0.key.scalarText == key }.map { Optional($0.value.index) }
-        return found.flatMap { $0 }.map { YAMLNode(tree: tree, index: $0) }
+        if let found = key.utf8.withContiguousStorageIfAvailable({ tree.valueIndex(in: record, forKey: $0) }) {
+            return found.map { YAMLNode(tree: tree, index: $0) }
+        }
+        return pairs.first { $0.key.scalarText == key }?.value   // a string without contiguous UTF-8 (bridged)
     }
 
     /// The items of a sequence (empty for other nodes).

@@ -73,10 +73,12 @@ public struct YAMLParser: Sendable {
         var start: Int
         var line: Int32
         var column: Int32
-        var tag: Int16
+        var tag: Int32
         var anchor: String?
         var size: Int
         var hasMergeKey = false
+        /// The keys so far and their lines, once the mapping is long enough to need them.
+        var keyLines: [[UInt8]: Int32]?
     }
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
@@ -202,11 +204,13 @@ public struct YAMLParser: Sendable {
                 let key = values[values.count - 1]
                 let record = run.builder.records[Int(key)]
                 if record.kind == .scalar {
-                    if record.count == 2 && record.style == .plain && record.tag < 0
-                        && Self.bytes(of: record, in: run.builder).elementsEqual("<<".utf8) {
+                    let isMergeKey = record.count == 2 && record.style == .plain && record.tag < 0
+                        && Self.bytes(of: record, in: run.builder).elementsEqual("<<".utf8)
+                    let first = Self.earlierLine(ofKey: record, in: &stack[top], values: values, end: values.count - 1,
+                                                 builder: run.builder)
+                    if isMergeKey {
                         stack[top].hasMergeKey = true
-                    } else if let first = Self.firstLine(ofKey: record, in: values, from: stack[top].start, before: values.count - 1,
-                                                         builder: run.builder) {
+                    } else if let first {
                         let text = String(decoding: Self.bytes(of: record, in: run.builder), as: UTF8.self)
                         return .failed(.duplicateKey(text, line: Int(record.line), column: Int(record.column), firstLine: Int(first)))
                     }
@@ -218,6 +222,30 @@ public struct YAMLParser: Sendable {
 
     private static func bytes(of record: YAMLTree.Record, in builder: YAMLTreeBuilder) -> ArraySlice<UInt8> {
         builder.text[Int(record.start)..<Int(record.start + record.count)]
+    }
+
+    /// The line of an earlier scalar key with `key`'s bytes (`key` waits at `end`). A short mapping
+    /// is scanned; from 32 keys on, a dictionary of its keys answers, so a long mapping does not
+    /// take quadratic time.
+    private static func earlierLine(ofKey key: YAMLTree.Record, in frame: inout Frame, values: [Int32], end: Int,
+                                    builder: YAMLTreeBuilder) -> Int32? {
+        if frame.keyLines == nil {
+            guard (end - frame.start) / 2 >= 32 else {
+                return firstLine(ofKey: key, in: values, from: frame.start, before: end, builder: builder)
+            }
+            var lines: [[UInt8]: Int32] = [:]
+            for index in stride(from: frame.start, to: end, by: 2) {
+                let record = builder.records[Int(values[index])]
+                guard record.kind == .scalar else { continue }
+                let text = Array(bytes(of: record, in: builder))
+                if lines[text] == nil { lines[text] = record.line }
+            }
+            frame.keyLines = lines
+        }
+        let text = Array(bytes(of: key, in: builder))
+        if let line = frame.keyLines?[text] { return line }
+        frame.keyLines?[text] = key.line
+        return nil
     }
 
     /// The line of the first scalar key equal to `key` among the keys waiting at `start`, `start + 2`, … before `end`.

@@ -4,13 +4,13 @@ import Glibc
 import Darwin
 #endif
 
-/// Every node of one YAML stream in four flat arrays: a record per node, the child links of the
-/// collections, the bytes of the scalars and the explicit tags. `YAMLNode` is a reference to this
-/// storage plus an index.
+/// Every node of one YAML stream in flat arrays: a record per node, the child links of the
+/// collections, the bytes of the scalars, each node's parent, and the explicit tags. `YAMLNode`
+/// is a reference to this storage plus an index.
 ///
 /// Why flat: a tree of nested Swift arrays and strings cost an allocation per collection and per
 /// long scalar, a reference count on every copy of a cursor, and, when a file's documents were
-/// done with, more time to free than libyaml took to parse them. Here a stream is four
+/// done with, more time to free than libyaml took to parse them. Here a stream is a handful of
 /// allocations, and a scalar becomes a `String` only when a reader asks for its text.
 public final class YAMLTree: @unchecked Sendable {
     /// What a node is: its kind and position, and where its scalar bytes or child links are.
@@ -18,7 +18,7 @@ public final class YAMLTree: @unchecked Sendable {
         var kind: YAMLNode.Kind
         var style: YAMLScalarStyle
         /// Index into `tags`, or -1 when no tag was written.
-        var tag: Int16
+        var tag: Int32
         var line: Int32
         var column: Int32
         /// Scalars: first byte in `text`. Collections: first link in `links`.
@@ -121,6 +121,7 @@ struct YAMLTreeBuilder {
     var text: [UInt8] = []
     var parents: [Int32] = []
     var tags: [String] = []
+    private var tagIndexes: [String: Int32] = [:]
 
     init() {}
 
@@ -135,14 +136,16 @@ struct YAMLTreeBuilder {
 
     var tree: YAMLTree { YAMLTree(records: records, links: links, text: text, parents: parents, tags: tags) }
 
-    mutating func tagIndex(_ tag: String?) -> Int16 {
+    /// Each distinct tag once (a dictionary: a file of many distinct tags must not take quadratic time).
+    mutating func tagIndex(_ tag: String?) -> Int32 {
         guard let tag else { return -1 }
-        if let found = tags.firstIndex(of: tag) { return Int16(found) }
+        if let found = tagIndexes[tag] { return found }
         tags.append(tag)
-        return Int16(tags.count - 1)
+        tagIndexes[tag] = Int32(tags.count - 1)
+        return Int32(tags.count - 1)
     }
 
-    mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, tag: Int16, line: Int32, column: Int32) -> Int32 {
+    mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, tag: Int32, line: Int32, column: Int32) -> Int32 {
         let start = Int32(text.count)
         text.append(contentsOf: bytes)
         records.append(YAMLTree.Record(kind: .scalar, style: style, tag: tag, line: line, column: column,
@@ -158,7 +161,7 @@ struct YAMLTreeBuilder {
     }
 
     /// A collection whose children (for a mapping: key, value, key, value…) are `children`.
-    mutating func collection<Children: Collection<Int32>>(_ kind: YAMLNode.Kind, _ children: Children, tag: Int16,
+    mutating func collection<Children: Collection<Int32>>(_ kind: YAMLNode.Kind, _ children: Children, tag: Int32,
                                                          line: Int32, column: Int32) -> Int32 {
         let start = Int32(links.count)
         links.append(contentsOf: children)

@@ -87,3 +87,21 @@ final class YAMLParserTests: XCTestCase {
         }
     }
 }
+
+extension YAMLParserTests {
+    func testDuplicateKeysInALongMappingAreFoundInLinearTime() {
+        let keys = (0..<50_000).map { String(format: "k%06d: 1", $0) }
+        let text = (keys + ["k000040: 2"]).joined(separator: "\n") + "\n"
+        guard case .failure(let failure) = parse(text).documents[0] else { return XCTFail("expected a failure") }
+        XCTAssertEqual(failure.error, .duplicateKey("k000040", line: 50_001, column: 1, firstLine: 41))
+        XCTAssertNoThrow(try parse(keys.joined(separator: "\n")).documents[0].get())
+    }
+
+    func testADuplicateKeyAfterAMergeKeyIsStillFound() {
+        let short = parse("base: &b {x: 1}\nuse:\n  <<: *b\n  y: 2\n  y: 3\n")
+        guard case .failure = short.documents[0] else { return XCTFail("expected a failure") }
+        let long = parse("base: &b {x: 1}\nuse:\n" + (0..<40).map { "  k\($0): 1\n" }.joined() + "  <<: *b\n  k3: 2\n")
+        guard case .failure(let failure) = long.documents[0] else { return XCTFail("expected a failure") }
+        XCTAssertEqual(failure.error, .duplicateKey("k3", line: 44, column: 3, firstLine: 6))
+    }
+}

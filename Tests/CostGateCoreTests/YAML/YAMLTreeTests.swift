@@ -54,3 +54,15 @@ final class YAMLTreeTests: XCTestCase {
               case .scalar("two", .singleQuoted) = items[1].content else { return XCTFail("unexpected content") }
     }
 }
+
+extension YAMLTreeTests {
+    func testManyDistinctTagsStayDistinctAndCheap() throws {
+        let count = 40_000   // beyond Int16, in linear time
+        let text = "l: [" + (0..<count).map { "!t\($0) x" }.joined(separator: ", ") + "]\n"
+        let node = try root(text)
+        let items = try XCTUnwrap(node.value(forKey: "l")?.items)
+        XCTAssertEqual(items.count, count)
+        XCTAssertEqual(items[count - 1].tag, "!t\(count - 1)")
+        XCTAssertEqual(items[7].tag, "!t7")
+    }
+}
