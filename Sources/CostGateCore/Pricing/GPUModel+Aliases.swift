@@ -50,10 +50,11 @@ extension GPUModel {
             text.removeLast("-shared".count)
             shared = true
         }
-        // On the UTF-8 view: Foundation's `range(of:)` bridged to a CFString search on every label.
-        if let range = text.utf8.firstRange(of: "-mig-".utf8) {
-            migProfile = String(text[range.upperBound...])
-            text = String(text[..<range.lowerBound])
+        if let offset = Self.byteOffset(of: "-mig-", in: text) {
+            let utf8 = text.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: offset)
+            migProfile = String(text[utf8.index(start, offsetBy: 5)...])
+            text = String(text[..<start])
         }
         let model: GPUModel
         if let exact = exactAliases[text] {
@@ -72,6 +73,17 @@ extension GPUModel {
             notes.append("'\(raw)' is a time-shared GPU (-SHARED): read as \(model.id), each replica priced as a whole GPU")
         }
         return Resolution(model: model, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+    }
+
+    /// The UTF-8 offset of the first `needle` (ASCII) in `text`. By hand: Foundation's `range(of:)`
+    /// went through a CFString search, and the generic `firstRange(of:)` cost more still, per label.
+    static func byteOffset(of needle: StaticString, in text: String) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            needle.withUTF8Buffer { wanted -> Int? in
+                guard bytes.count >= wanted.count, let base = bytes.baseAddress, let target = wanted.baseAddress else { return nil }
+                return (0...(bytes.count - wanted.count)).first { memcmp(base + $0, target, wanted.count) == 0 }
+            }
+        } ?? text.range(of: needle.description).map { text.utf8.distance(from: text.utf8.startIndex, to: $0.lowerBound) }
     }
 
     /// Spellings that say more than their tokens: GKE's `nvidia-tesla-a100` is always the 40 GB part and
