@@ -101,7 +101,7 @@ public struct CronSchedule: Sendable, Equatable {
             kind = try Self.parseMacro(scalars)
             return
         }
-        let fields = Self.split(scalars[...], base: 0, keepingEmpty: false) { $0.properties.isWhitespace }
+        let fields = Self.split(scalars[...], base: 0, keepingEmpty: false, isSeparator: Self.isSpace)
         guard let first = fields.first, let last = fields.last else { throw .empty(text: text, offset: 0) }
         guard fields.count == 5 else {
             let whole = scalars[first.offset..<(last.offset + last.scalars.count)]
@@ -115,6 +115,11 @@ public struct CronSchedule: Sendable, Equatable {
     }
 
     // MARK: - Tokens
+
+    /// Go's `unicode.IsSpace`, answered without a Unicode property lookup for ASCII (schedules are).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
 
     /// A run of scalars and its 0-based offset in the schedule.
     struct Token {
@@ -149,9 +154,9 @@ public struct CronSchedule: Sendable, Equatable {
             return nil
         }
         var start = at
-        while start > 0, !scalars[start - 1].properties.isWhitespace { start -= 1 }
+        while start > 0, !isSpace(scalars[start - 1]) { start -= 1 }
         var end = at + 2
-        while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
+        while end < scalars.count, !isSpace(scalars[end]) { end += 1 }
         return Token(scalars: scalars[start..<end], offset: start)
     }
 
@@ -323,7 +328,10 @@ public struct CronSchedule: Sendable, Equatable {
 
     /// robfig `parseIntOrName`: a (lowercased) name of the field, else Go's `strconv.Atoi`.
     static func parseValue(_ token: Token, _ field: Field) throws(CronError) -> Int {
-        if let named = field.names[token.text.lowercased()] { return named }
+        // Names are letters: a token that starts like a number is one (no string made, no lookup).
+        let first = token.scalars.first
+        let numeric = first.map { $0 == "+" || $0 == "-" || ("0"..."9").contains($0) } ?? false
+        if !numeric, let named = field.names[token.text.lowercased()] { return named }
         switch goAtoi(token.scalars) {
         case .value(let value) where value >= 0:
             return value
