@@ -47,7 +47,8 @@ public enum EstimateJSONReporter {
 
     /// Every top-level member but `workloads`.
     static func members(_ result: EstimationResult) -> [String: JSONValue] {
-        [
+        let totals = result.totals
+        return [
             "schemaVersion": .int(schemaVersion),
             "catalog": .object([
                 "source": .string("costgate built-in catalog"),
@@ -56,8 +57,8 @@ public enum EstimateJSONReporter {
             ]),
             "month": .string(result.month.description),
             "totals": .object([
-                "oneOff": costObject(result.oneOffTotal),
-                "monthly": costObject(result.monthlyTotal),
+                "oneOff": costObject(totals.oneOff),
+                "monthly": costObject(totals.monthly),
             ]),
             "diagnostics": .array(result.diagnostics.map(diagnostic)),
         ]

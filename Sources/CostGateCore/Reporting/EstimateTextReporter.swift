@@ -32,8 +32,7 @@ public struct EstimateTextReporter: Sendable {
         } else {
             output += table.rendered(bold: bold)
             output += "\n"
-            let oneOff = result.oneOffTotal
-            let monthly = result.monthlyTotal
+            let (oneOff, monthly) = result.totals
             if result.estimates.contains(where: { $0.workload.pattern == .oneOff }) {
                 output += bold("Total one-off runs:") + " \(range(oneOff, \.expected)) expected, \(MoneyFormat.usd(oneOff.onDemand)) on demand\n"
             }

@@ -8,8 +8,10 @@ struct JSONOutput {
     private(set) var bytes: [UInt8] = []
     /// Indentation (spaces) of the innermost open container.
     private var indent: Int
-    /// Members written so far in each open container, innermost last.
-    private var counts: [Int] = []
+    /// Members written so far in the innermost open container, and in the ones around it
+    /// (outermost first): the innermost apart, so a member does not touch an array.
+    private var count = 0
+    private var outerCounts: [Int] = []
     #if DEBUG
     private var lastKeys: [String] = []
     #endif
@@ -34,12 +36,10 @@ struct JSONOutput {
         precondition(lastKeys[lastKeys.count - 1] < text, "JSON keys must be written in sorted order: \(text)")
         lastKeys[lastKeys.count - 1] = text
         #endif
-        separate()
-        bytes.append(UInt8(ascii: "\""))
+        let quote: StaticString = "\"", colon: StaticString = "\": "
+        separate(then: quote)
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        colon.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// A value built as a `JSONValue` (small parts such as a check's verdict), laid out as it would be here.
@@ -52,7 +52,8 @@ struct JSONOutput {
 
     private mutating func open(_ bracket: UInt8) {
         bytes.append(bracket)
-        counts.append(0)
+        outerCounts.append(count)
+        count = 0
         indent += 2
         #if DEBUG
         lastKeys.append("")
@@ -60,23 +61,27 @@ struct JSONOutput {
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let count = counts.removeLast()
+        let members = count
+        count = outerCounts.removeLast()
         indent -= 2
         #if DEBUG
         lastKeys.removeLast()
         #endif
-        if count > 0 {
+        if members > 0 {
             bytes.append(UInt8(ascii: "\n"))
             appendIndent()
         }
         bytes.append(bracket)
     }
 
-    private mutating func separate() {
-        if counts[counts.count - 1] > 0 { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\n"))
-        counts[counts.count - 1] += 1
+    /// The comma and line break before a member, its indentation, and `then` (a key's opening
+    /// quote), in as few appends as the indentation allows.
+    private mutating func separate(then suffix: StaticString = "") {
+        let breaks: StaticString = ",\n"
+        breaks.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[(count > 0 ? 0 : 1)...])) }
+        count += 1
         appendIndent()
+        if suffix.utf8CodeUnitCount > 0 { suffix.withUTF8Buffer { bytes.append(contentsOf: $0) } }
     }
 
     /// From a static run of spaces: the generic `append(contentsOf:)` of a `repeatElement` cost
@@ -85,9 +90,9 @@ struct JSONOutput {
         let spaces: StaticString = "                                                                "
         var remaining = indent
         while remaining > 0 {
-            let count = min(remaining, spaces.utf8CodeUnitCount)
-            spaces.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0.prefix(count))) }
-            remaining -= count
+            let run = min(remaining, spaces.utf8CodeUnitCount)
+            spaces.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0.prefix(run))) }
+            remaining -= run
         }
     }
 

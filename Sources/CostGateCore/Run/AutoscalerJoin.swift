@@ -7,10 +7,12 @@ enum AutoscalerJoin {
         // Workload indexes by (namespace, name), in input order: one scan instead of one per HPA
         // (thousands of HPAs × thousands of workloads made this join quadratic).
         // The first workload of each name in one table, the rare later ones in another.
+        // Only workloads some HPA names are indexed (one name lookup each for the others).
+        let targets = Set(autoscalers.map(\.targetName))
         var first: [NamespacedName: Int] = [:]
-        first.reserveCapacity(workloads.count)
+        first.reserveCapacity(autoscalers.count)
         var later: [NamespacedName: [Int]] = [:]
-        for index in workloads.indices {
+        for index in workloads.indices where targets.contains(workloads[index].name) {
             let key = NamespacedName(namespace: workloads[index].namespace ?? "default", name: workloads[index].name)
             if let earlier = first.updateValue(index, forKey: key) {
                 first[key] = earlier

@@ -14,13 +14,17 @@ public struct EstimationResult: Sendable {
     /// Whether some input could not be used (exit status 2).
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// One-off runs (× array tasks) summed, USD.
-    public var oneOffTotal: CostFigures {
-        estimates.reduce(.zero) { $1.workload.pattern == .oneOff ? $0 + $1.cost : $0 }
+    /// One-off runs (× array tasks) summed, USD; and recurring and long-running workloads summed,
+    /// USD per month. One pass for both.
+    public var totals: (oneOff: CostFigures, monthly: CostFigures) {
+        var oneOff = CostFigures.zero
+        var monthly = CostFigures.zero
+        for estimate in estimates {
+            if estimate.workload.pattern == .oneOff { oneOff = oneOff + estimate.cost } else { monthly = monthly + estimate.cost }
+        }
+        return (oneOff, monthly)
     }
 
-    /// Recurring and long-running workloads summed, USD per month.
-    public var monthlyTotal: CostFigures {
-        estimates.reduce(.zero) { $1.workload.pattern != .oneOff ? $0 + $1.cost : $0 }
-    }
+    public var oneOffTotal: CostFigures { totals.oneOff }
+    public var monthlyTotal: CostFigures { totals.monthly }
 }
