@@ -2,45 +2,21 @@
 /// how far its date can be trusted. Every `InstanceType` and `AcceleratorPrice` names its source.
 public struct CatalogSource: Sendable, Hashable, CustomStringConvertible {
     /// Short stable key, e.g. `skypilot-aws`, `karpenter-aws`, `opencost-defaults`, `override`.
-    public var id: String {
-        get { box.fields.id }
-        set { change { $0.id = newValue } }
-    }
+    public var id: String { box.fields.id }
     /// The extract the generator read (`aws_gpu_vms.csv`); nil for sources outside `shared/data/pricing`.
-    public var file: String? {
-        get { box.fields.file }
-        set { change { $0.file = newValue } }
-    }
+    public var file: String? { box.fields.file }
     /// Upstream repository, `owner/name` (empty for user-supplied prices).
-    public var repository: String {
-        get { box.fields.repository }
-        set { change { $0.repository = newValue } }
-    }
+    public var repository: String { box.fields.repository }
     /// Upstream file path inside `repository`.
-    public var path: String {
-        get { box.fields.path }
-        set { change { $0.path = newValue } }
-    }
+    public var path: String { box.fields.path }
     /// Upstream commit the rows were copied at (40 hex digits), when known.
-    public var commit: String? {
-        get { box.fields.commit }
-        set { change { $0.commit = newValue } }
-    }
+    public var commit: String? { box.fields.commit }
     /// A `YYYY-MM-DD` date the data can be tied to; nil when unknown.
-    public var date: String? {
-        get { box.fields.date }
-        set { change { $0.date = newValue } }
-    }
+    public var date: String? { box.fields.date }
     /// What `date` means (generation time, last change of the file) or why there is none.
-    public var dateNote: String {
-        get { box.fields.dateNote }
-        set { change { $0.dateNote = newValue } }
-    }
+    public var dateNote: String { box.fields.dateNote }
     /// Licence of the data as far as known.
-    public var licence: String {
-        get { box.fields.licence }
-        set { change { $0.licence = newValue } }
-    }
+    public var licence: String { box.fields.licence }
 
     private struct Fields: Hashable, Sendable {
         var id: String
@@ -61,18 +37,12 @@ public struct CatalogSource: Sendable, Hashable, CustomStringConvertible {
         init(_ fields: Fields) { self.fields = fields }
     }
 
-    private var box: Box
+    private let box: Box
 
     public init(id: String, file: String? = nil, repository: String, path: String, commit: String? = nil,
                 date: String? = nil, dateNote: String, licence: String) {
         box = Box(Fields(id: id, file: file, repository: repository, path: path, commit: commit, date: date,
                          dateNote: dateNote, licence: licence))
-    }
-
-    private mutating func change(_ body: (inout Fields) -> Void) {
-        var fields = box.fields
-        body(&fields)
-        box = Box(fields)
     }
 
     public static func == (lhs: CatalogSource, rhs: CatalogSource) -> Bool {
