@@ -80,16 +80,7 @@ public struct NodeCursor: Sendable {
 
     /// The entries of a mapping in file order (keys as text).
     public func entries() throws(ManifestError) -> [(key: String, keyLocation: SourceLocation, value: NodeCursor)] {
-        if isNull { return [] }
-        guard node.kind == .mapping else {
-            throw .typeMismatch(path: path, expected: "a mapping", found: describedForError, at: location)
-        }
-        return node.pairs.compactMap { pair in
-            guard let key = pair.key.scalarText else { return nil }
-            let keyLocation = SourceLocation(file: origin.file, line: Int(pair.key.line), column: Int(pair.key.column),
-                                             document: origin.document)
-            return (key, keyLocation, NodeCursor(node: pair.value, origin: origin))
-        }
+        try lazyEntries().map { ($0.key, $0.keyLocation, $0.value) }
     }
 
     /// One entry of a mapping, its key's location made only when asked for.
@@ -105,16 +96,11 @@ public struct NodeCursor: Sendable {
 
     /// The entries of a mapping in file order, made one at a time (the same entries as `entries()`).
     public func lazyEntries() throws(ManifestError) -> some Sequence<Entry> {
-        let pairs: YAMLPairs
-        if isNull {
-            pairs = YAMLPairs(tree: node.tree, start: 0, count: 0)
-        } else {
-            guard node.kind == .mapping else {
-                throw .typeMismatch(path: path, expected: "a mapping", found: describedForError, at: location)
-            }
-            pairs = node.pairs
+        // A null has no pairs, like every node that is not a mapping.
+        guard node.kind == .mapping || isNull else {
+            throw .typeMismatch(path: path, expected: "a mapping", found: describedForError, at: location)
         }
-        return pairs.lazy.compactMap { pair in
+        return node.pairs.lazy.compactMap { pair in
             pair.key.scalarText.map { key in
                 Entry(key: key, value: NodeCursor(node: pair.value, origin: origin), keyNode: pair.key)
             }

@@ -20,9 +20,11 @@ struct NodeSelection: Sendable {
 
     static func read(podSpec: NodeCursor) throws(ManifestError) -> NodeSelection {
         var selection = NodeSelection()
-        for entry in try podSpec.child("nodeSelector")?.lazyEntries().map({ $0 }) ?? [] {
-            let value = try entry.value.string()
-            selection.requirements[entry.key] = Requirement(values: [value], location: entry.value.location, origin: "nodeSelector")
+        if let selector = try podSpec.child("nodeSelector") {
+            for entry in try selector.lazyEntries() {
+                let value = try entry.value.string()
+                selection.requirements[entry.key] = Requirement(values: [value], location: entry.value.location, origin: "nodeSelector")
+            }
         }
         let terms = try podSpec.descend("affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution",
                                         "nodeSelectorTerms")?.items() ?? []
