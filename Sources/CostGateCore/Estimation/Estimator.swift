@@ -11,7 +11,7 @@ public struct Estimator: Sendable {
         self.settings = settings
     }
 
-    public func estimate(_ workload: Workload) throws(EstimateError) -> Estimate {
+    public func estimate(_ workload: __owned Workload) throws(EstimateError) -> Estimate {
         var assumptions = workload.assumptions
         var instance: InstanceType?
         if let name = workload.instanceType {

@@ -36,18 +36,38 @@ public struct EstimationPipeline: Sendable {
         let estimator = Estimator(settings: request.pricing)
         var estimates: [Estimate] = []
         estimates.reserveCapacity(workloads.count)
-        let table = workloads
-        parallelMap(Array(table.indices), { position -> Result<Estimate, EstimateError> in
-            do throws(EstimateError) { return .success(try estimator.estimate(table[position])) } catch { return .failure(error) }
-        }, consume: { outcome in
-            // Taken apart, not `get()`: that copied the estimate (a retain per string and array) and freed the original.
-            switch outcome {
-            case .success(let estimate): estimates.append(estimate)
-            case .failure(let error): diagnostics.append(error.diagnostic)
-            }
-        })
+        // File by file, each file's workloads moved into their estimates (a copy retained every
+        // string and array of a workload, and the table then released them all, on one core).
+        var files = (consume workloads).takeFiles()
+        files.withUnsafeMutableBufferPointer { files in
+            nonisolated(unsafe) let base = files.baseAddress
+            parallelMap(Array(files.indices), { file -> [Result<Estimate, EstimateError>] in
+                var workloads = exchange(&base![file], with: [])
+                var outcomes: [Result<Estimate, EstimateError>] = []
+                outcomes.reserveCapacity(workloads.count)
+                // From the end: `popLast` moves a workload out; the outcomes are read back to front.
+                while let workload = workloads.popLast() {
+                    do throws(EstimateError) { outcomes.append(.success(try estimator.estimate(workload))) } catch {
+                        outcomes.append(.failure(error))
+                    }
+                }
+                return outcomes
+            }, consume: { outcomes in
+                var outcomes = outcomes
+                while let outcome = outcomes.popLast() {
+                    // Taken apart, not `get()`: that copied the estimate (a retain per string and array) and freed the original.
+                    switch consume outcome {
+                    case .success(let estimate): estimates.append(estimate)
+                    case .failure(let error): diagnostics.append(error.diagnostic)
+                    }
+                }
+            })
+        }
         // Usually in order already (files are read in order): a check is cheaper than sorting big values.
-        if estimates.indices.dropFirst().contains(where: { Self.inSourceOrder(estimates[$0], estimates[$0 - 1]) }) {
+        let ordered = estimates.withUnsafeBufferPointer { estimates in
+            !estimates.indices.dropFirst().contains { Self.inSourceOrder(estimates[$0], estimates[$0 - 1]) }
+        }
+        if !ordered {
             estimates.sort(by: Self.inSourceOrder)
         }
         let catalog = request.pricing.catalog

@@ -19,8 +19,15 @@ public struct EstimationResult: Sendable {
     public var totals: (oneOff: CostFigures, monthly: CostFigures) {
         var oneOff = CostFigures.zero
         var monthly = CostFigures.zero
-        for estimate in estimates {
-            if estimate.workload.pattern == .oneOff { oneOff = oneOff + estimate.cost } else { monthly = monthly + estimate.cost }
+        // Through the array's memory: `for estimate in estimates` copied each estimate (a retain per field).
+        estimates.withUnsafeBufferPointer { estimates in
+            for index in estimates.indices {
+                if estimates[index].workload.pattern == .oneOff {
+                    oneOff = oneOff + estimates[index].cost
+                } else {
+                    monthly = monthly + estimates[index].cost
+                }
+            }
         }
         return (oneOff, monthly)
     }

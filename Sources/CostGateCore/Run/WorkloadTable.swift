@@ -13,6 +13,11 @@ struct WorkloadTable: Sendable {
         files.append(workloads)
     }
 
+    /// Each file's workloads, in input order, handed over (the table is used up).
+    consuming func takeFiles() -> [[Workload]] {
+        files
+    }
+
     var count: Int { places.count }
     var indices: Range<Int> { 0..<places.count }
 

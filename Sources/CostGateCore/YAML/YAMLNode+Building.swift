@@ -52,6 +52,6 @@ extension YAMLNode {
     func relocated(line: Int32, column: Int32) -> YAMLNode {
         var builder = YAMLTreeBuilder()
         let root = builder.copy(self, at: (line, column))
-        return YAMLNode(tree: builder.tree, index: root)
+        return YAMLNode(tree: builder.finish(), index: root)
     }
 }

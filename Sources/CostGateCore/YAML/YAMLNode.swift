@@ -1,6 +1,6 @@
 /// How a scalar was written. Quoted scalars are always strings; only plain scalars resolve to
 /// numbers, booleans or null.
-public enum YAMLScalarStyle: UInt8, Sendable {
+public enum YAMLScalarStyle: UInt8, Sendable, BitwiseCopyable {
     case plain, singleQuoted, doubleQuoted, literal, folded
 
     public var isPlain: Bool { self == .plain }
@@ -9,7 +9,7 @@ public enum YAMLScalarStyle: UInt8, Sendable {
 /// A YAML node with the position of its first character (1-based line and column): a place in
 /// the `YAMLTree` of its stream. Copying one costs a reference count, nothing more.
 public struct YAMLNode: Sendable {
-    public enum Kind: UInt8, Sendable {
+    public enum Kind: UInt8, Sendable, BitwiseCopyable {
         case scalar, sequence, mapping
     }
 
@@ -47,7 +47,7 @@ public struct YAMLNode: Sendable {
             }
             root = builder.collection(.mapping, children, tag: builder.tagIndex(tag), line: line, column: column)
         }
-        self.init(tree: builder.tree, index: root)
+        self.init(tree: builder.finish(), index: root)
     }
 
     var record: YAMLTree.Record { tree.records[Int(index)] }

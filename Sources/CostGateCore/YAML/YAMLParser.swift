@@ -36,8 +36,8 @@ public struct YAMLParser: Sendable {
                 lineBase = Int32(resume.line - 1)
             }
         }
-        let tree = run.builder.tree
-        return YAMLStream(documents: run.documents.map { outcome in
+        let (tree, documents) = run.finish()
+        return YAMLStream(documents: documents.map { outcome in
             outcome.map { document in
                 YAMLDocument(index: document.index, line: document.line, column: document.column,
                              root: document.root.map { YAMLNode(tree: tree, index: $0) })
@@ -54,11 +54,15 @@ public struct YAMLParser: Sendable {
     }
 
     /// What the runs of one stream (one per restart after a broken document) add to.
-    private struct StreamRun {
+    private struct StreamRun: ~Copyable {
         var builder: YAMLTreeBuilder
         var documents: [Result<PendingDocument, YAMLDocumentFailure>] = []
         /// Nodes aliases stood for so far.
         var expanded = 0
+
+        consuming func finish() -> (YAMLTree, [Result<PendingDocument, YAMLDocumentFailure>]) {
+            (builder.finish(), documents)
+        }
     }
 
     private enum RunOutcome {
@@ -68,17 +72,26 @@ public struct YAMLParser: Sendable {
 
     /// An open collection. Its children wait on the shared `values` stack from `start` on (a
     /// mapping's as key, value, key, value…) and move to the tree's links when it closes.
+    /// Plain values only (its anchor and key table wait beside the stack), so the stack is a
+    /// `GrowableBuffer` and pushing or popping a frame counts no references.
     private struct Frame {
         var isSequence: Bool
         var start: Int
         var line: Int32
         var column: Int32
         var tag: Int32
-        var anchor: String?
+        var hasAnchor: Bool
         var size: Int
         var hasMergeKey = false
-        /// The keys so far and their lines, once the mapping is long enough to need them.
-        var keyLines: [[UInt8]: Int32]?
+        /// Whether `keyTables` holds this mapping's keys (once it is long enough to need them).
+        var hasKeyTable = false
+    }
+
+    /// What open frames keep beside the stack: the anchors of those that have one (in stack
+    /// order), and the key tables of long mappings (by stack depth).
+    private struct FrameExtras {
+        var anchors: [String] = []
+        var keyTables: [Int: [[UInt8]: Int32]] = [:]
     }
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
@@ -92,9 +105,9 @@ public struct YAMLParser: Sendable {
         let base = buffer.baseAddress.map { $0 + offset } ?? UnsafePointer(bitPattern: 1)!
         yaml_parser_set_input_string(&parser, base, buffer.count - offset)
 
-        var stack: [Frame] = []
-        var values: [Int32] = []
-        values.reserveCapacity(64)
+        var stack = GrowableBuffer<Frame>(capacity: 32)
+        var values = GrowableBuffer<Int32>(capacity: 64)
+        var extras = FrameExtras()
         var anchors: [String: (index: Int32, size: Int)] = [:]
         var root: Int32?
         var documentLine: Int32 = 1
@@ -156,24 +169,25 @@ public struct YAMLParser: Sendable {
                 let isSequence = event.type == YAML_SEQUENCE_START_EVENT
                 let tagPointer = isSequence ? event.data.sequence_start.tag : event.data.mapping_start.tag
                 let anchorPointer = isSequence ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
+                if let anchorPointer { extras.anchors.append(String(cString: anchorPointer)) }
                 stack.append(Frame(isSequence: isSequence, start: values.count, line: line, column: column,
                                    tag: run.builder.tagIndex(tagPointer.map { String(cString: $0) }),
-                                   anchor: anchorPointer.map { String(cString: $0) }, size: 1))
+                                   hasAnchor: anchorPointer != nil, size: 1))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                let frame = stack.removeLast()
+                let frame = stack[stack.count - 1]
+                stack.removeLast(1)
+                if frame.hasKeyTable { extras.keyTables[stack.count] = nil }
+                let children = values.elements(frame.start..<values.count)
                 if frame.hasMergeKey {
-                    let resolved = Self.resolvingMergeKeys(values[frame.start...], in: run.builder)
+                    let resolved = Self.resolvingMergeKeys(children, in: run.builder)
                     completed = run.builder.collection(.mapping, resolved, tag: frame.tag, line: frame.line, column: frame.column)
                 } else {
-                    // From the stack's own memory: a slice of it retained and released the stack per collection.
-                    completed = values.withUnsafeBufferPointer { stack in
-                        run.builder.collection(frame.isSequence ? .sequence : .mapping, UnsafeBufferPointer(rebasing: stack[frame.start...]),
-                                               tag: frame.tag, line: frame.line, column: frame.column)
-                    }
+                    completed = run.builder.collection(frame.isSequence ? .sequence : .mapping, children,
+                                                       tag: frame.tag, line: frame.line, column: frame.column)
                 }
                 values.removeLast(values.count - frame.start)
                 completedSize = frame.size
-                completedAnchor = frame.anchor
+                completedAnchor = frame.hasAnchor ? extras.anchors.removeLast() : nil
             case YAML_ALIAS_EVENT:
                 let name = String(cString: event.data.alias.anchor)
                 guard let target = anchors[name] else {
@@ -205,13 +219,13 @@ public struct YAMLParser: Sendable {
                 let record = run.builder.records[Int(key)]
                 if record.kind == .scalar {
                     let isMergeKey = record.count == 2 && record.style == .plain && record.tag < 0
-                        && Self.bytes(of: record, in: run.builder).elementsEqual("<<".utf8)
-                    let first = Self.earlierLine(ofKey: record, in: &stack[top], values: values, end: values.count - 1,
-                                                 builder: run.builder)
+                        && run.builder.bytes(of: record).elementsEqual("<<".utf8)
+                    let first = Self.earlierLine(ofKey: record, in: &stack[top], depth: top, extras: &extras,
+                                                 values: values.elements(0..<values.count - 1), builder: run.builder)
                     if isMergeKey {
                         stack[top].hasMergeKey = true
                     } else if let first {
-                        let text = String(decoding: Self.bytes(of: record, in: run.builder), as: UTF8.self)
+                        let text = String(decoding: run.builder.bytes(of: record), as: UTF8.self)
                         return .failed(.duplicateKey(text, line: Int(record.line), column: Int(record.column), firstLine: Int(first)))
                     }
                 }
@@ -220,62 +234,57 @@ public struct YAMLParser: Sendable {
         }
     }
 
-    private static func bytes(of record: YAMLTree.Record, in builder: YAMLTreeBuilder) -> ArraySlice<UInt8> {
-        builder.text[Int(record.start)..<Int(record.start + record.count)]
-    }
-
-    /// The line of an earlier scalar key with `key`'s bytes (`key` waits at `end`). A short mapping
-    /// is scanned; from 32 keys on, a dictionary of its keys answers, so a long mapping does not
-    /// take quadratic time.
-    private static func earlierLine(ofKey key: YAMLTree.Record, in frame: inout Frame, values: [Int32], end: Int,
-                                    builder: YAMLTreeBuilder) -> Int32? {
-        if frame.keyLines == nil {
+    /// The line of an earlier scalar key with `key`'s bytes (`values` are the waiting children
+    /// up to the key). A short mapping is scanned; from 32 keys on, a dictionary of its keys
+    /// answers, so a long mapping does not take quadratic time.
+    private static func earlierLine(ofKey key: YAMLTree.Record, in frame: inout Frame, depth: Int, extras: inout FrameExtras,
+                                    values: UnsafeBufferPointer<Int32>, builder: borrowing YAMLTreeBuilder) -> Int32? {
+        let end = values.count
+        if !frame.hasKeyTable {
             guard (end - frame.start) / 2 >= 32 else {
-                return firstLine(ofKey: key, in: values, from: frame.start, before: end, builder: builder)
+                return firstLine(ofKey: key, in: values, from: frame.start, builder: builder)
             }
             var lines: [[UInt8]: Int32] = [:]
             for index in stride(from: frame.start, to: end, by: 2) {
                 let record = builder.records[Int(values[index])]
                 guard record.kind == .scalar else { continue }
-                let text = Array(bytes(of: record, in: builder))
+                let text = Array(builder.bytes(of: record))
                 if lines[text] == nil { lines[text] = record.line }
             }
-            frame.keyLines = lines
+            extras.keyTables[depth] = lines
+            frame.hasKeyTable = true
         }
-        let text = Array(bytes(of: key, in: builder))
-        if let line = frame.keyLines?[text] { return line }
-        frame.keyLines?[text] = key.line
+        let text = Array(builder.bytes(of: key))
+        if let line = extras.keyTables[depth]?[text] { return line }
+        extras.keyTables[depth]?[text] = key.line
         return nil
     }
 
-    /// The line of the first scalar key equal to `key` among the keys waiting at `start`, `start + 2`, … before `end`.
+    /// The line of the first scalar key equal to `key` among the keys waiting at `start`, `start + 2`, …
     /// Lengths are compared before bytes: most keys of a mapping differ in length.
-    private static func firstLine(ofKey key: YAMLTree.Record, in values: [Int32], from start: Int, before end: Int,
-                                  builder: YAMLTreeBuilder) -> Int32? {
-        builder.records.withUnsafeBufferPointer { records in
-            builder.text.withUnsafeBufferPointer { text in
-                for index in stride(from: start, to: end, by: 2) {
-                    let record = records[Int(values[index])]
-                    guard record.kind == .scalar, record.count == key.count else { continue }
-                    if key.count == 0 || memcmp(text.baseAddress! + Int(record.start), text.baseAddress! + Int(key.start), Int(key.count)) == 0 {
-                        return record.line
-                    }
-                }
-                return nil
+    private static func firstLine(ofKey key: YAMLTree.Record, in values: UnsafeBufferPointer<Int32>, from start: Int,
+                                  builder: borrowing YAMLTreeBuilder) -> Int32? {
+        let keyBytes = builder.bytes(of: key)
+        for index in stride(from: start, to: values.count, by: 2) {
+            let record = builder.records[Int(values[index])]
+            guard record.kind == .scalar, record.count == key.count else { continue }
+            if key.count == 0 || memcmp(builder.bytes(of: record).baseAddress!, keyBytes.baseAddress!, Int(key.count)) == 0 {
+                return record.line
             }
         }
+        return nil
     }
 
     /// YAML 1.1 merge keys (`<<: *base`): explicit keys win over merged ones, earlier merges over
     /// later. `children` are a mapping's key, value, key, value…; so is the result.
-    static func resolvingMergeKeys(_ children: ArraySlice<Int32>, in builder: YAMLTreeBuilder) -> [Int32] {
+    static func resolvingMergeKeys(_ children: UnsafeBufferPointer<Int32>, in builder: borrowing YAMLTreeBuilder) -> [Int32] {
         func record(_ index: Int32) -> YAMLTree.Record { builder.records[Int(index)] }
         func text(_ index: Int32) -> String? {
             let found = record(index)
-            return found.kind == .scalar ? String(decoding: bytes(of: found, in: builder), as: UTF8.self) : nil
+            return found.kind == .scalar ? String(decoding: builder.bytes(of: found), as: UTF8.self) : nil
         }
-        func entries(of mapping: YAMLTree.Record) -> ArraySlice<Int32> {
-            builder.links[Int(mapping.start)..<Int(mapping.start + 2 * mapping.count)]
+        func entries(of mapping: YAMLTree.Record) -> UnsafeBufferPointer<Int32> {
+            builder.links.elements(Int(mapping.start)..<Int(mapping.start + 2 * mapping.count))
         }
         var explicit: [Int32] = []
         var merged: [Int32] = []
@@ -291,7 +300,7 @@ public struct YAMLParser: Sendable {
             case .mapping:
                 merged += entries(of: valueRecord)
             case .sequence:
-                for item in builder.links[Int(valueRecord.start)..<Int(valueRecord.start + valueRecord.count)]
+                for item in builder.links.elements(Int(valueRecord.start)..<Int(valueRecord.start + valueRecord.count))
                 where record(item).kind == .mapping {
                     merged += entries(of: record(item))
                 }

@@ -14,7 +14,7 @@ import Darwin
 /// allocations, and a scalar becomes a `String` only when a reader asks for its text.
 public final class YAMLTree: @unchecked Sendable {
     /// What a node is: its kind and position, and where its scalar bytes or child links are.
-    struct Record: Sendable {
+    struct Record: Sendable, BitwiseCopyable {
         var kind: YAMLNode.Kind
         var style: YAMLScalarStyle
         /// Index into `tags`, or -1 when no tag was written.
@@ -38,11 +38,13 @@ public final class YAMLTree: @unchecked Sendable {
     let parents: UnsafeBufferPointer<Int32>
     let tags: [String]
 
-    init(records: [Record], links: [Int32], text: [UInt8], parents: [Int32], tags: [String]) {
-        self.records = Self.copy(records)
-        self.links = Self.copy(links)
-        self.text = Self.copy(text)
-        self.parents = Self.copy(parents)
+    /// Takes over the builder's memory (freed in `deinit`).
+    init(records: UnsafeBufferPointer<Record>, links: UnsafeBufferPointer<Int32>, text: UnsafeBufferPointer<UInt8>,
+         parents: UnsafeBufferPointer<Int32>, tags: [String]) {
+        self.records = records
+        self.links = links
+        self.text = text
+        self.parents = parents
         self.tags = tags
     }
 
@@ -81,12 +83,6 @@ public final class YAMLTree: @unchecked Sendable {
         case index(Int)
     }
 
-    private static func copy<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {
-        let memory = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(1, array.count))
-        _ = memory.initialize(from: array)
-        return UnsafeBufferPointer(rebasing: memory[..<array.count])
-    }
-
     /// The bytes of scalar `record`.
     func bytes(of record: Record) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: text[Int(record.start)..<Int(record.start + record.count)])
@@ -113,28 +109,39 @@ public final class YAMLTree: @unchecked Sendable {
     }
 }
 
-/// Appends nodes to the arrays a `YAMLTree` is made of: the parser's, and the builders' that
-/// assemble pod specs for operators (copying the nodes they are made of).
-struct YAMLTreeBuilder {
-    var records: [YAMLTree.Record] = []
-    var links: [Int32] = []
-    var text: [UInt8] = []
-    var parents: [Int32] = []
-    var tags: [String] = []
+/// Appends nodes to the buffers a `YAMLTree` is made of: the parser's, and the builders' that
+/// assemble pod specs for operators (copying the nodes they are made of). Non-copyable: its
+/// buffers go to the tree `finish()` makes, without a copy.
+struct YAMLTreeBuilder: ~Copyable {
+    var records: GrowableBuffer<YAMLTree.Record>
+    var links: GrowableBuffer<Int32>
+    var text: GrowableBuffer<UInt8>
+    var parents: GrowableBuffer<Int32>
+    private var tags: [String] = []
     private var tagIndexes: [String: Int32] = [:]
 
-    init() {}
+    init() {
+        self.init(expectedBytes: 0)
+    }
 
     /// Room for a stream of `bytes` bytes: its scalars take at most that many, and a node takes a
     /// few bytes of text at least (so the guesses are generous but bounded).
     init(expectedBytes bytes: Int) {
-        records.reserveCapacity(bytes / 4)
-        links.reserveCapacity(bytes / 4)
-        parents.reserveCapacity(bytes / 4)
-        text.reserveCapacity(bytes)
+        records = GrowableBuffer(capacity: bytes / 4)
+        links = GrowableBuffer(capacity: bytes / 4)
+        parents = GrowableBuffer(capacity: bytes / 4)
+        text = GrowableBuffer(capacity: bytes)
     }
 
-    var tree: YAMLTree { YAMLTree(records: records, links: links, text: text, parents: parents, tags: tags) }
+    /// The tree of every node appended, which takes over the builder's memory.
+    consuming func finish() -> YAMLTree {
+        YAMLTree(records: records.finish(), links: links.finish(), text: text.finish(), parents: parents.finish(), tags: tags)
+    }
+
+    /// The bytes of scalar `record`, valid until the next append.
+    func bytes(of record: YAMLTree.Record) -> UnsafeBufferPointer<UInt8> {
+        text.elements(Int(record.start)..<Int(record.start + record.count))
+    }
 
     /// Each distinct tag once (a dictionary: a file of many distinct tags must not take quadratic time).
     mutating func tagIndex(_ tag: String?) -> Int32 {
@@ -161,8 +168,8 @@ struct YAMLTreeBuilder {
     }
 
     /// A collection whose children (for a mapping: key, value, key, value…) are `children`.
-    mutating func collection<Children: Collection<Int32>>(_ kind: YAMLNode.Kind, _ children: Children, tag: Int32,
-                                                         line: Int32, column: Int32) -> Int32 {
+    mutating func collection(_ kind: YAMLNode.Kind, _ children: UnsafeBufferPointer<Int32>, tag: Int32,
+                             line: Int32, column: Int32) -> Int32 {
         let start = Int32(links.count)
         links.append(contentsOf: children)
         let count = kind == .mapping ? children.count / 2 : children.count
@@ -173,6 +180,10 @@ struct YAMLTreeBuilder {
         // A child already placed (an anchor's node that an alias or merge key shares) keeps its first parent.
         for child in children where parents[Int(child)] < 0 { parents[Int(child)] = index }
         return index
+    }
+
+    mutating func collection(_ kind: YAMLNode.Kind, _ children: [Int32], tag: Int32, line: Int32, column: Int32) -> Int32 {
+        children.withUnsafeBufferPointer { collection(kind, $0, tag: tag, line: line, column: column) }
     }
 
     /// Another record for node `index` at a new position: it shares its bytes or children (an alias).
