@@ -25,9 +25,9 @@ enum DecimalText {
     }
 
     /// Appends the text of `value.rounded(places)` to `output`.
-    static func appendRounded(_ value: Decimal, places: Int, to output: inout [UInt8]) {
+    static func appendRounded<Output: ByteOutput & ~Copyable>(_ value: Decimal, places: Int, to output: inout Output) {
         guard let parts = parts(of: value), let rounded = rounded(parts, places: places) else {
-            output.append(contentsOf: value.rounded(places).description.utf8)
+            output.append(utf8: value.rounded(places).description)
             return
         }
         append(rounded, to: &output)
@@ -41,9 +41,9 @@ enum DecimalText {
     }
 
     /// Appends `value.description` to `output`.
-    static func append(_ value: Decimal, to output: inout [UInt8]) {
+    static func append<Output: ByteOutput & ~Copyable>(_ value: Decimal, to output: inout Output) {
         guard let parts = parts(of: value) else {
-            output.append(contentsOf: value.description.utf8)
+            output.append(utf8: value.description)
             return
         }
         append(parts, to: &output)
@@ -92,7 +92,7 @@ enum DecimalText {
 
     /// Writes `parts` as Foundation's `description` does: every stored digit, a point only when the
     /// exponent is negative, `0.` in front of a value below one.
-    static func append(_ parts: Parts, to output: inout [UInt8]) {
+    static func append<Output: ByteOutput & ~Copyable>(_ parts: Parts, to output: inout Output) {
         guard parts.mantissa != 0 else {
             output.append(UInt8(ascii: "0"))
             return

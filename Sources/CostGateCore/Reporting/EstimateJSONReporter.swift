@@ -26,10 +26,7 @@ public enum EstimateJSONReporter {
         let workloads = result.estimates.withUnsafeBufferPointer { buffer in
             nonisolated(unsafe) let estimates = buffer
             return parallelMap(Array(estimates.indices)) { index in
-                var bytes = workload(estimates[index], indent: 4)
-                bytes.insert(contentsOf: "    ".utf8, at: 0)
-                bytes.append(contentsOf: (index == count - 1 ? "\n" : ",\n").utf8)
-                return bytes
+                workload(estimates[index], indent: 4, prefix: "    ", suffix: index == count - 1 ? "\n" : ",\n")
             }
         }
         let members = self.members(result)
@@ -71,7 +68,8 @@ public enum EstimateJSONReporter {
     /// One workload at `indent`, written straight to bytes: workloads are most of the document, and
     /// building a `JSONValue` per member (then sorting its keys) cost more than pricing them.
     /// `gate` is `costgate check`'s verdict for the workload, a member of its own.
-    static func workload(_ estimate: Estimate, indent: Int, gate: JSONValue? = nil) -> [UInt8] {
+    static func workload(_ estimate: Estimate, indent: Int, gate: JSONValue? = nil,
+                         prefix: StaticString = "", suffix: StaticString = "") -> [UInt8] {
         let workload = estimate.workload
         var json = JSONOutput(indent: indent)
         json.beginObject()
@@ -120,7 +118,7 @@ public enum EstimateJSONReporter {
         }
         json.key("timeLimitSeconds"); json.int(workload.timeLimitSeconds)
         json.endObject()
-        return json.bytes
+        return json.finish(prefix: prefix, suffix: suffix)
     }
 
     static func role(_ role: WorkloadRole, _ price: RolePrice, to json: inout JSONOutput) {

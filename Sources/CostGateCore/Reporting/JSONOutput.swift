@@ -3,9 +3,9 @@ import Foundation
 /// JSON text written front to back in the exact layout of `JSONValue.rendered()` (two-space
 /// indentation, `"key": value`, sorted keys), for the parts of a report that are large: no
 /// dictionary per object and no key sort. Callers give members in sorted key order; debug builds
-/// check it.
-struct JSONOutput {
-    private(set) var bytes: [UInt8] = []
+/// check it. Written into a `GrowableBuffer`: a report makes a hundred appends per workload.
+struct JSONOutput: ~Copyable {
+    private var bytes: GrowableBuffer<UInt8>
     /// Indentation (spaces) of the innermost open container.
     private var indent: Int
     /// Members written so far in the innermost open container, and in the ones around it
@@ -19,7 +19,24 @@ struct JSONOutput {
     /// `indent`: the column the first value stands at (nested fragments start deeper).
     init(indent: Int = 0, capacity: Int = 2048) {
         self.indent = indent
-        bytes.reserveCapacity(capacity)
+        bytes = GrowableBuffer(capacity: capacity)
+    }
+
+    /// The text written, with `prefix` before it and `suffix` after it, as one array.
+    consuming func finish(prefix: StaticString = "", suffix: StaticString = "") -> [UInt8] {
+        let body = bytes.elements(0..<bytes.count)
+        return prefix.withUTF8Buffer { prefix in
+            suffix.withUTF8Buffer { suffix in
+                [UInt8](unsafeUninitializedCapacity: prefix.count + body.count + suffix.count) { buffer, initialized in
+                    var end = 0
+                    for part in [prefix, body, suffix] where !part.isEmpty {
+                        _ = UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(fromContentsOf: part)
+                        end += part.count
+                    }
+                    initialized = end
+                }
+            }
+        }
     }
 
     // MARK: - Containers
@@ -38,13 +55,13 @@ struct JSONOutput {
         #endif
         let quote: StaticString = "\"", colon: StaticString = "\": "
         separate(then: quote)
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        colon.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(static: key)
+        bytes.append(static: colon)
     }
 
     /// A value built as a `JSONValue` (small parts such as a check's verdict), laid out as it would be here.
     mutating func value(_ value: JSONValue) {
-        bytes.append(contentsOf: value.fragment(indent: indent))
+        value.fragment(indent: indent).withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     /// Starts an item of the open array; its value follows.
@@ -81,7 +98,7 @@ struct JSONOutput {
         breaks.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[(count > 0 ? 0 : 1)...])) }
         count += 1
         appendIndent()
-        if suffix.utf8CodeUnitCount > 0 { suffix.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+        if suffix.utf8CodeUnitCount > 0 { bytes.append(static: suffix) }
     }
 
     /// From a static run of spaces: the generic `append(contentsOf:)` of a `repeatElement` cost
@@ -99,8 +116,7 @@ struct JSONOutput {
     // MARK: - Values
 
     mutating func null() {
-        let text: StaticString = "null"
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(static: "null")
     }
 
     mutating func string(_ value: String) { JSONValue.writeString(value, to: &bytes) }
@@ -140,7 +156,7 @@ struct JSONOutput {
         if let value { money(value) } else { null() }
     }
 
-    mutating func double(_ value: Double) { bytes.append(contentsOf: JSONValue.format(value).utf8) }
+    mutating func double(_ value: Double) { bytes.append(utf8: JSONValue.format(value)) }
 
     mutating func double(_ value: Double?) {
         if let value { double(value) } else { null() }

@@ -85,7 +85,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         return "\(value)"
     }
 
-    static func writeString(_ value: String, to output: inout [UInt8]) {
+    static func writeString<Output: ByteOutput & ~Copyable>(_ value: String, to output: inout Output) {
         output.append(UInt8(ascii: "\""))
         // Most strings need no escape: copy them whole rather than byte by byte.
         let plain = value.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
@@ -99,12 +99,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
         for byte in value.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
-            case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
-            case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
-            case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
-            case 0..<0x20: output.append(contentsOf: String(format: "\\u%04x", byte).utf8)
+            case UInt8(ascii: "\""): output.append(static: "\\\"")
+            case UInt8(ascii: "\\"): output.append(static: "\\\\")
+            case UInt8(ascii: "\n"): output.append(static: "\\n")
+            case UInt8(ascii: "\r"): output.append(static: "\\r")
+            case UInt8(ascii: "\t"): output.append(static: "\\t")
+            case 0..<0x20: output.append(utf8: String(format: "\\u%04x", byte))
             default: output.append(byte)   // UTF-8 passes through unchanged
             }
         }

@@ -8,11 +8,15 @@ enum AutoscalerJoin {
         // (thousands of HPAs × thousands of workloads made this join quadratic).
         // The first workload of each name in one table, the rare later ones in another.
         // Only workloads some HPA names are indexed (one name lookup each for the others).
+        // Names are compared by hash first (`WorkloadTable.hashes`), so only likely targets are read.
         let targets = Set(autoscalers.map(\.targetName))
+        let targetHashes = Set(targets.map(\.hashValue))
         var first: [NamespacedName: Int] = [:]
         first.reserveCapacity(autoscalers.count)
         var later: [NamespacedName: [Int]] = [:]
-        for index in workloads.indices where targets.contains(workloads[index].name) {
+        let hashes = workloads.hashes
+        for index in workloads.indices
+        where targetHashes.contains(hashes[index].name) && targets.contains(workloads[index].name) {
             let key = NamespacedName(namespace: workloads[index].namespace ?? "default", name: workloads[index].name)
             if let earlier = first.updateValue(index, forKey: key) {
                 first[key] = earlier

@@ -21,9 +21,11 @@ public struct EstimationPipeline: Sendable {
         var trainJobs: [KubernetesObject] = []
         var trainingRuntimes: [KubernetesObject] = []
         parallelMap(entries, { entry in
-            Self.read(entry, collector: collector, parser: parser, reader: reader)
+            var reading = Self.read(entry, collector: collector, parser: parser, reader: reader)
+            reading.hashes = reading.workloads.map(WorkloadHashes.init)
+            return reading
         }, consume: { reading in
-            workloads.append(reading.workloads)
+            workloads.append(reading.workloads, hashes: reading.hashes)
             autoscalers += reading.autoscalers
             diagnostics += reading.diagnostics
             trainJobs += reading.trainJobs
@@ -126,6 +128,9 @@ public struct EstimationPipeline: Sendable {
 
     /// Two workloads with one identity (the same object in two files) get the later one's place appended.
     static func disambiguateIdentities(_ workloads: inout WorkloadTable) -> [Diagnostic] {
+        // Almost always every identity is distinct: the hashes show it without reading a workload.
+        var seen = Set<Int>(minimumCapacity: workloads.count)
+        guard workloads.hashes.contains(where: { !seen.insert($0.id).inserted }) else { return [] }
         var firstIndex: [String: Int] = [:]
         firstIndex.reserveCapacity(workloads.count)
         var diagnostics: [Diagnostic] = []
@@ -138,7 +143,7 @@ public struct EstimationPipeline: Sendable {
                 firstIndex[id] = first
                 diagnostics.append(Diagnostic(.warning, at: workloads[index].source,
                     "\(id) is also defined at \(workloads[first].source); both are priced", rule: "duplicate-workload"))
-                workloads[index].id = "\(id)@\(workloads[index].source)"
+                workloads.setID("\(id)@\(workloads[index].source)", at: index)
             }
         }
         return diagnostics

@@ -5,12 +5,25 @@ struct WorkloadTable: Sendable {
     private var files: [[Workload]] = []
     /// (file, index in that file) of each workload, in input order.
     private var places: [(file: Int, index: Int)] = []
+    /// Each workload's name and id hashed, in input order: the joins scan these (contiguous, and
+    /// hashed on the core that read the file) and touch a workload only when a hash matches.
+    /// Reading a field of every workload, scattered over thousands of allocations, was a cache
+    /// miss each and took milliseconds on one core.
+    private(set) var hashes: [WorkloadHashes] = []
 
-    /// Takes over one file's workloads (its array is moved in, not copied).
-    mutating func append(_ workloads: consuming [Workload]) {
+    /// Takes over one file's workloads (its array is moved in, not copied), with their hashes
+    /// when the caller made them already.
+    mutating func append(_ workloads: consuming [Workload], hashes: [WorkloadHashes]? = nil) {
         let file = files.count
         for index in workloads.indices { places.append((file, index)) }
+        self.hashes += hashes ?? workloads.map(WorkloadHashes.init)
         files.append(workloads)
+    }
+
+    /// Gives workload `position` a new identity (its hash follows).
+    mutating func setID(_ id: String, at position: Int) {
+        self[position].id = id
+        hashes[position].id = id.hashValue
     }
 
     /// Each file's workloads, in input order, handed over (the table is used up).
@@ -25,5 +38,17 @@ struct WorkloadTable: Sendable {
     subscript(position: Int) -> Workload {
         _read { yield files[places[position].file][places[position].index] }
         _modify { yield &files[places[position].file][places[position].index] }
+    }
+}
+
+/// A workload's name and id hashed (`hashValue`: seeded per process, so equal strings hash
+/// equal within a run). Equal hashes are only candidates: the joins compare the strings.
+struct WorkloadHashes: Sendable {
+    var name: Int
+    var id: Int
+
+    init(_ workload: Workload) {
+        name = workload.name.hashValue
+        id = workload.id.hashValue
     }
 }

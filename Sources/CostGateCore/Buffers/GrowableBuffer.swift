@@ -1,5 +1,6 @@
-/// A growable run of plain values in memory of its own: what the parser appends every node,
-/// link and scalar byte of a stream to, then hands to its `YAMLTree` without a copy.
+/// A growable run of plain values in memory of its own: what the YAML parser appends every node,
+/// link and scalar byte of a stream to, then hands to its `YAMLTree` without a copy; and what
+/// JSON reports are written into.
 ///
 /// Why not `Array`: an append to an array checks that its buffer is uniquely referenced and goes
 /// through generic code; the parser makes a few appends per libyaml event, half a million events
@@ -61,6 +62,11 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
         count = 0
     }
 
+    /// The elements copied into an array of their own.
+    func array() -> [Element] {
+        Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// The elements, handed over: the caller owns the memory and frees it with `deallocate()`.
     consuming func finish() -> UnsafeBufferPointer<Element> {
         let buffer = UnsafeBufferPointer(start: base, count: count)
@@ -78,3 +84,5 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
         capacity = newCapacity
     }
 }
+
+extension GrowableBuffer: ByteOutput where Element == UInt8 {}
