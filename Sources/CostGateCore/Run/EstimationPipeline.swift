@@ -32,19 +32,27 @@ public struct EstimationPipeline: Sendable {
             trainingRuntimes += reading.trainingRuntimes
         })
         diagnostics += TrainJobJoin.apply(trainJobs, runtimes: trainingRuntimes, reader: reader, to: &workloads)
-        diagnostics += AutoscalerJoin.apply(autoscalers, to: &workloads)
+        let (scaling, autoscalerNotes) = AutoscalerJoin.match(autoscalers, in: workloads)
+        diagnostics += autoscalerNotes
         diagnostics += Self.disambiguateIdentities(&workloads)
 
         let estimator = Estimator(settings: request.pricing)
         var estimates: [Estimate] = []
         estimates.reserveCapacity(workloads.count)
-        // File by file, each file's workloads moved into their estimates (a copy retained every
-        // string and array of a workload, and the table then released them all, on one core).
+        // File by file, each file's workloads scaled by their autoscalers and moved into their
+        // estimates (a copy retained every string and array of a workload, and the table then
+        // released them all, on one core).
+        let fileStarts = workloads.fileStarts
         var files = (consume workloads).takeFiles()
         files.withUnsafeMutableBufferPointer { files in
             nonisolated(unsafe) let base = files.baseAddress
             parallelMap(Array(files.indices), { file -> [Result<Estimate, EstimateError>] in
                 var workloads = exchange(&base![file], with: [])
+                if !scaling.isEmpty {
+                    for index in workloads.indices {
+                        for hpa in scaling[fileStarts[file] + index] ?? [] { AutoscalerJoin.scale(&workloads[index], by: hpa) }
+                    }
+                }
                 var outcomes: [Result<Estimate, EstimateError>] = []
                 outcomes.reserveCapacity(workloads.count)
                 // From the end: `popLast` moves a workload out; the outcomes are read back to front.

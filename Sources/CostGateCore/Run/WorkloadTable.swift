@@ -10,11 +10,14 @@ struct WorkloadTable: Sendable {
     /// Reading a field of every workload, scattered over thousands of allocations, was a cache
     /// miss each and took milliseconds on one core.
     private(set) var hashes: [WorkloadHashes] = []
+    /// The position of each file's first workload (where it would be, for a file without any).
+    private(set) var fileStarts: [Int] = []
 
     /// Takes over one file's workloads (its array is moved in, not copied), with their hashes
     /// when the caller made them already.
     mutating func append(_ workloads: consuming [Workload], hashes: [WorkloadHashes]? = nil) {
         let file = files.count
+        fileStarts.append(places.count)
         for index in workloads.indices { places.append((file, index)) }
         self.hashes += hashes ?? workloads.map(WorkloadHashes.init)
         files.append(workloads)
