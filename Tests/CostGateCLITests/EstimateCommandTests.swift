@@ -81,6 +81,19 @@ final class EstimateCommandTests: XCTestCase {
         let outcome = try BinaryRunner.run(["estimate", "--help"])
         XCTAssertEqual(outcome.status, 0)
         XCTAssertTrue(outcome.stdout.contains("costgate estimate examples/"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("USAGE: costgate estimate"), "help is the whole tree's: \(outcome.stdout)")
+    }
+
+    /// `estimate` and `check` parse on a fast path; what it cannot parse still reads as costgate's.
+    func testUsageErrorsNameTheWholeCommand() throws {
+        for arguments in [["estimate", "examples", "--bogus"], ["estimate"], ["check", "examples", "--format", "xml"]] {
+            let outcome = try BinaryRunner.run(arguments)
+            XCTAssertEqual(outcome.status, 64, "\(arguments)")
+            XCTAssertTrue(outcome.stderr.contains("Usage: costgate \(arguments[0])"), outcome.stderr)
+        }
+        let help = try BinaryRunner.run(["check", "-h"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("USAGE: costgate check"), help.stdout)
     }
 
     func testCatalogLists() throws {

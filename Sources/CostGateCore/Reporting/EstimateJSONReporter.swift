@@ -22,11 +22,12 @@ public enum EstimateJSONReporter {
     /// copied into one buffer (megabytes of copying and fresh pages, on one core, at the end).
     public static func renderChunks(_ result: EstimationResult) -> [[UInt8]] {
         let count = result.estimates.count
-        // Through the array's memory: `result.estimates[index]` copied each estimate (a retain per field).
+        // Each estimate read in place through `pointee`: `result.estimates[index]`, and even a
+        // buffer's subscript, copied it (a retain and a release per field).
         let workloads = result.estimates.withUnsafeBufferPointer { buffer in
-            nonisolated(unsafe) let estimates = buffer
-            return parallelMap(Array(estimates.indices)) { index in
-                workload(estimates[index], indent: 4, prefix: "    ", suffix: index == count - 1 ? "\n" : ",\n")
+            nonisolated(unsafe) let base = buffer.baseAddress
+            return parallelMap(Array(buffer.indices)) { index in
+                workload(base! + index, indent: 4, prefix: "    ", suffix: index == count - 1 ? "\n" : ",\n")
             }
         }
         let members = self.members(result)
@@ -70,53 +71,60 @@ public enum EstimateJSONReporter {
     /// `gate` is `costgate check`'s verdict for the workload, a member of its own.
     static func workload(_ estimate: Estimate, indent: Int, gate: JSONValue? = nil,
                          prefix: StaticString = "", suffix: StaticString = "") -> [UInt8] {
-        let workload = estimate.workload
+        withUnsafePointer(to: estimate) { workload($0, indent: indent, gate: gate, prefix: prefix, suffix: suffix) }
+    }
+
+    /// The same, read in place: a value passed from an array or a buffer is copied for the call
+    /// (a retain and a release per string and array it holds); through a pointer, only the fields
+    /// read are.
+    static func workload(_ estimate: UnsafePointer<Estimate>, indent: Int, gate: JSONValue? = nil,
+                         prefix: StaticString = "", suffix: StaticString = "") -> [UInt8] {
         var json = JSONOutput(indent: indent)
         json.beginObject()
-        json.key("accelerators"); range(workload.acceleratorCount, to: &json)
-        json.key("apiVersion"); json.string(workload.apiVersion)
-        json.key("arrayTasks"); json.int(workload.arrayTasks)
-        json.key("assumptions"); json.strings(estimate.assumptions)
-        json.key("capacity"); json.string(workload.capacity.rawValue)
-        json.key("cost"); cost(estimate.cost, to: &json)
-        json.key("durationHours"); json.decimal(workload.durationHours, rounded: 6)
-        json.key("durationSource"); json.string(workload.durationSource.rawValue)
+        json.key("accelerators"); range(estimate.pointee.workload.acceleratorCount, to: &json)
+        json.key("apiVersion"); json.string(estimate.pointee.workload.apiVersion)
+        json.key("arrayTasks"); json.int(estimate.pointee.workload.arrayTasks)
+        json.key("assumptions"); json.strings(estimate.pointee.assumptions)
+        json.key("capacity"); json.string(estimate.pointee.workload.capacity.rawValue)
+        json.key("cost"); cost(estimate.pointee.cost, to: &json)
+        json.key("durationHours"); json.decimal(estimate.pointee.workload.durationHours, rounded: 6)
+        json.key("durationSource"); json.string(estimate.pointee.workload.durationSource.rawValue)
         if let gate { json.key("gate"); json.value(gate) }
-        json.key("id"); json.string(workload.id)
-        json.key("kind"); json.string(workload.kind)
-        json.key("name"); json.string(workload.name)
-        json.key("namespace"); json.string(workload.namespace)
+        json.key("id"); json.string(estimate.pointee.workload.id)
+        json.key("kind"); json.string(estimate.pointee.workload.kind)
+        json.key("name"); json.string(estimate.pointee.workload.name)
+        json.key("namespace"); json.string(estimate.pointee.workload.namespace)
         json.key("pricing")
         json.beginObject()
-        json.key("provider"); json.string(estimate.provider.rawValue)
-        json.key("region"); json.string(estimate.region)
+        json.key("provider"); json.string(estimate.pointee.provider.rawValue)
+        json.key("region"); json.string(estimate.pointee.region)
         json.endObject()
         json.key("roles")
         json.beginArray()
-        for (role, price) in zip(workload.roles, estimate.prices) {
+        for index in 0..<min(estimate.pointee.workload.roles.count, estimate.pointee.prices.count) {
             json.item()
-            self.role(role, price, to: &json)
+            role(estimate.pointee.workload.roles[index], estimate.pointee.prices[index], to: &json)
         }
         json.endArray()
-        json.key("runsPerMonth"); json.int(workload.runsPerMonth)
-        json.key("source"); location(workload.source, to: &json)
-        if let spot = estimate.spot {
+        json.key("runsPerMonth"); json.int(estimate.pointee.workload.runsPerMonth)
+        json.key("source"); location(estimate.pointee.workload.source, to: &json)
+        if estimate.pointee.spot != nil {
             json.key("spot")
             json.beginObject()
-            json.key("checkpointIntervalHours"); json.double(spot.checkpointIntervalHours)
-            json.key("expectedInterruptions"); json.double(spot.expectedInterruptions)
-            json.key("gangSize"); json.int(spot.gangSize)
-            json.key("maxRuntimeHours"); json.double(spot.maxRuntimeHours)
-            json.key("mtbiHours"); json.double(spot.mtbiHours)
-            json.key("pNoInterruption"); json.double(spot.pNoInterruption)
-            json.key("ratePerInstanceHour"); json.double(spot.ratePerInstanceHour)
-            json.key("rateSource"); json.string(spot.rateSource)
-            json.key("recommendation"); json.string(spot.recommendation)
-            json.key("recommendationReason"); json.string(spot.recommendationReason)
-            json.key("recommendedCheckpointIntervalHours"); json.double(spot.recommendedCheckpointIntervalHours)
+            json.key("checkpointIntervalHours"); json.double(estimate.pointee.spot!.checkpointIntervalHours)
+            json.key("expectedInterruptions"); json.double(estimate.pointee.spot!.expectedInterruptions)
+            json.key("gangSize"); json.int(estimate.pointee.spot!.gangSize)
+            json.key("maxRuntimeHours"); json.double(estimate.pointee.spot!.maxRuntimeHours)
+            json.key("mtbiHours"); json.double(estimate.pointee.spot!.mtbiHours)
+            json.key("pNoInterruption"); json.double(estimate.pointee.spot!.pNoInterruption)
+            json.key("ratePerInstanceHour"); json.double(estimate.pointee.spot!.ratePerInstanceHour)
+            json.key("rateSource"); json.string(estimate.pointee.spot!.rateSource)
+            json.key("recommendation"); json.string(estimate.pointee.spot!.recommendation)
+            json.key("recommendationReason"); json.string(estimate.pointee.spot!.recommendationReason)
+            json.key("recommendedCheckpointIntervalHours"); json.double(estimate.pointee.spot!.recommendedCheckpointIntervalHours)
             json.endObject()
         }
-        json.key("timeLimitSeconds"); json.int(workload.timeLimitSeconds)
+        json.key("timeLimitSeconds"); json.int(estimate.pointee.workload.timeLimitSeconds)
         json.endObject()
         return json.finish(prefix: prefix, suffix: suffix)
     }

@@ -22,7 +22,7 @@ public struct EstimationPipeline: Sendable {
         var trainingRuntimes: [KubernetesObject] = []
         parallelMap(entries, { entry in
             var reading = Self.read(entry, collector: collector, parser: parser, reader: reader)
-            reading.hashes = reading.workloads.map(WorkloadHashes.init)
+            reading.hashes = WorkloadHashes.of(reading.workloads)
             return reading
         }, consume: { reading in
             workloads.append(reading.workloads, hashes: reading.hashes)

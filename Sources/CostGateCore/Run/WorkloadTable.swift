@@ -19,7 +19,7 @@ struct WorkloadTable: Sendable {
         let file = files.count
         fileStarts.append(places.count)
         for index in workloads.indices { places.append((file, index)) }
-        self.hashes += hashes ?? workloads.map(WorkloadHashes.init)
+        self.hashes += hashes ?? WorkloadHashes.of(workloads)
         files.append(workloads)
     }
 
@@ -50,8 +50,21 @@ struct WorkloadHashes: Sendable {
     var name: Int
     var id: Int
 
-    init(_ workload: Workload) {
-        name = workload.name.hashValue
-        id = workload.id.hashValue
+    init(name: Int, id: Int) {
+        self.name = name
+        self.id = id
+    }
+
+    init(_ workload: borrowing Workload) {
+        self.init(name: workload.name.hashValue, id: workload.id.hashValue)
+    }
+
+    /// The hashes of `workloads`, in order, each read in place through `pointee` (`map`, and even
+    /// a buffer's subscript, copied each workload: a retain and a release per field).
+    static func of(_ workloads: [Workload]) -> [WorkloadHashes] {
+        workloads.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            return buffer.indices.map { WorkloadHashes(name: (base + $0).pointee.name.hashValue, id: (base + $0).pointee.id.hashValue) }
+        }
     }
 }

@@ -58,7 +58,7 @@ public struct Workload: Sendable {
                 instanceType: String? = nil, placement: PlacementHint = PlacementHint(), labels: [String: String] = [:], annotations: [String: String] = [:],
                 nodeLabels: [String: String] = [:],
                 attribution: Attribution = Attribution(), checkpointIntervalHours: Decimal? = nil, gangSize: Int? = nil,
-                assumptions: [String] = []) {
+                assumptions: [String] = [], spotMaxRuntimeHours: Decimal? = nil) {
         self.id = id
         self.source = source
         self.kind = kind
@@ -81,6 +81,7 @@ public struct Workload: Sendable {
         self.checkpointIntervalHours = checkpointIntervalHours
         self.gangSize = gangSize
         self.assumptions = assumptions
+        self.spotMaxRuntimeHours = spotMaxRuntimeHours
     }
 
     /// Accelerator devices of one run (one array task), summed over roles.

@@ -51,7 +51,8 @@ extension KubernetesReader {
         let layers = primary.annotations
         let annotations = layers.merged
         let checkpoint = try annotatedDuration(layers, "costgate.dev/checkpoint-interval", example: "'1h' or '30m'").map { $0 / 3600 }
-        var workload = Workload(
+        // One expression, returned as built: assigning a field afterwards copied the whole workload.
+        return Workload(
             id: "\(object.kind)/\(object.namespace ?? "default")/\(object.name)",
             source: object.location, kind: object.kind, apiVersion: object.apiVersion, name: object.name,
             namespace: object.namespace,
@@ -64,8 +65,7 @@ extension KubernetesReader {
             labels: object.labels.merging(primary.pod.templateLabels) { object, _ in object }, annotations: annotations,
             nodeLabels: primary.pod.nodeLabels,
             attribution: Workload.Attribution(team: annotations["costgate.dev/team"]),
-            checkpointIntervalHours: checkpoint, gangSize: gangSize, assumptions: assumptions)
-        workload.spotMaxRuntimeHours = primary.pod.spotMaxRuntimeHours
-        return workload
+            checkpointIntervalHours: checkpoint, gangSize: gangSize, assumptions: assumptions,
+            spotMaxRuntimeHours: primary.pod.spotMaxRuntimeHours)
     }
 }
