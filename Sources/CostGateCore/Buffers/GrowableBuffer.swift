@@ -27,9 +27,9 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
             precondition(index >= 0 && index < count, "GrowableBuffer index out of range")
             return base[index]
         }
-        set {
+        _modify {
             precondition(index >= 0 && index < count, "GrowableBuffer index out of range")
-            base[index] = newValue
+            yield &base[index]
         }
     }
 

@@ -132,7 +132,6 @@ public struct YAMLParser: Sendable {
             // The node this event completes, to be placed in its parent below.
             var completed: Int32?
             var completedSize = 1
-            var completedAnchor: String?
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return .finished
@@ -158,10 +157,12 @@ public struct YAMLParser: Sendable {
                 case YAML_FOLDED_SCALAR_STYLE: style = .folded
                 default: style = .plain
                 }
-                let tag = run.builder.tagIndex(scalar.tag.map { String(cString: $0) })
-                completed = run.builder.scalar(UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)),
-                                               style: style, tag: tag, line: line, column: column)
-                completedAnchor = scalar.anchor.map { String(cString: $0) }
+                // Most scalars have neither tag nor anchor: no string is made for them.
+                let tag = scalar.tag == nil ? -1 : run.builder.tagIndex(String(cString: scalar.tag))
+                let node = run.builder.scalar(UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)),
+                                              style: style, tag: tag, line: line, column: column)
+                if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (node, 1) }
+                completed = node
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 guard stack.count < depthLimit else {
                     return .failed(.depthLimit(line: Int(line), column: Int(column), limit: depthLimit))
@@ -187,7 +188,7 @@ public struct YAMLParser: Sendable {
                 }
                 values.removeLast(values.count - frame.start)
                 completedSize = frame.size
-                completedAnchor = frame.hasAnchor ? extras.anchors.removeLast() : nil
+                if frame.hasAnchor, let node = completed { anchors[extras.anchors.removeLast()] = (node, frame.size) }
             case YAML_ALIAS_EVENT:
                 let name = String(cString: event.data.alias.anchor)
                 guard let target = anchors[name] else {
@@ -206,7 +207,6 @@ public struct YAMLParser: Sendable {
 
             guard let node = completed else { continue }
             let size = completedSize
-            if let anchor = completedAnchor { anchors[anchor] = (node, size) }
             guard !stack.isEmpty else {
                 root = node
                 continue
