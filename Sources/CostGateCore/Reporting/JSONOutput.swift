@@ -17,7 +17,7 @@ struct JSONOutput: ~Copyable {
     #endif
 
     /// `indent`: the column the first value stands at (nested fragments start deeper).
-    init(indent: Int = 0, capacity: Int = 2048) {
+    init(indent: Int = 0, capacity: Int = 4096) {
         self.indent = indent
         bytes = GrowableBuffer(capacity: capacity)
     }

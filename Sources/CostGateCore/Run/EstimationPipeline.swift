@@ -37,41 +37,40 @@ public struct EstimationPipeline: Sendable {
         diagnostics += Self.disambiguateIdentities(&workloads)
 
         let estimator = Estimator(settings: request.pricing)
-        var estimates: [Estimate] = []
-        estimates.reserveCapacity(workloads.count)
         // File by file, each file's workloads scaled by their autoscalers and moved into their
         // estimates (a copy retained every string and array of a workload, and the table then
-        // released them all, on one core).
+        // released them all, on one core). Each estimate is written straight into its place in
+        // the result: gathered on one core afterwards, moving them cost milliseconds.
+        let count = workloads.count
         let fileStarts = workloads.fileStarts
         var files = (consume workloads).takeFiles()
-        files.withUnsafeMutableBufferPointer { files in
+        var estimates = files.withUnsafeMutableBufferPointer { files in
             nonisolated(unsafe) let base = files.baseAddress
-            parallelMap(Array(files.indices), { file -> [Result<Estimate, EstimateError>] in
-                var workloads = exchange(&base![file], with: [])
-                if !scaling.isEmpty {
-                    for index in workloads.indices {
-                        for hpa in scaling[fileStarts[file] + index] ?? [] { AutoscalerJoin.scale(&workloads[index], by: hpa) }
+            return [Estimate](unsafeUninitializedCapacity: count) { buffer, initialized in
+                nonisolated(unsafe) let slots = buffer.baseAddress
+                // Per file: the places left empty (their workload could not be priced) and why.
+                let failures = parallelMap(Array(files.indices)) { file -> [(place: Int, diagnostic: Diagnostic)] in
+                    var workloads = exchange(&base![file], with: [])
+                    let start = fileStarts[file]
+                    if !scaling.isEmpty {
+                        for index in workloads.indices {
+                            for hpa in scaling[start + index] ?? [] { AutoscalerJoin.scale(&workloads[index], by: hpa) }
+                        }
                     }
-                }
-                var outcomes: [Result<Estimate, EstimateError>] = []
-                outcomes.reserveCapacity(workloads.count)
-                // From the end: `popLast` moves a workload out; the outcomes are read back to front.
-                while let workload = workloads.popLast() {
-                    do throws(EstimateError) { outcomes.append(.success(try estimator.estimate(workload))) } catch {
-                        outcomes.append(.failure(error))
+                    var failed: [(place: Int, diagnostic: Diagnostic)] = []
+                    // From the end: `popLast` moves a workload out.
+                    while let workload = workloads.popLast() {
+                        let place = start + workloads.count
+                        do throws(EstimateError) { (slots! + place).initialize(to: try estimator.estimate(workload)) } catch {
+                            failed.append((place, error.diagnostic))
+                        }
                     }
+                    return failed
                 }
-                return outcomes
-            }, consume: { outcomes in
-                var outcomes = outcomes
-                while let outcome = outcomes.popLast() {
-                    // Taken apart, not `get()`: that copied the estimate (a retain per string and array) and freed the original.
-                    switch consume outcome {
-                    case .success(let estimate): estimates.append(estimate)
-                    case .failure(let error): diagnostics.append(error.diagnostic)
-                    }
-                }
-            })
+                let empty = failures.flatMap { $0.map(\.place) }.sorted()
+                diagnostics += failures.flatMap { $0.map(\.diagnostic) }
+                initialized = Self.closeGaps(empty, in: buffer, count: count)
+            }
         }
         // Usually in order already (files are read in order): a check is cheaper than sorting big values.
         let ordered = estimates.withUnsafeBufferPointer { estimates in
@@ -125,6 +124,20 @@ public struct EstimationPipeline: Sendable {
             }
         }
         return reading
+    }
+
+    /// Moves the estimates after each empty place (ascending) down over it, keeping their order;
+    /// the number of estimates left.
+    static func closeGaps(_ empty: [Int], in buffer: UnsafeMutableBufferPointer<Estimate>, count: Int) -> Int {
+        guard !empty.isEmpty, let base = buffer.baseAddress else { return count }
+        var write = empty[0]
+        for (position, gap) in empty.enumerated() {
+            let next = position + 1 < empty.count ? empty[position + 1] : count
+            let run = next - (gap + 1)
+            if run > 0 { (base + write).moveInitialize(from: base + gap + 1, count: run) }
+            write += run
+        }
+        return write
     }
 
     /// `(source, id)` order, compared in place (building the tuples copied two strings per side).

@@ -4,7 +4,8 @@ import XCTest
 /// The joins across files: identities made distinct, HPAs joined to their targets. Both find their
 /// candidates by hash first, so these check that the strings still decide.
 final class EstimationPipelineJoinTests: XCTestCase {
-    private func deployment(_ name: String, namespace: String = "ml", replicas: Int = 2, kind: String = "Deployment") -> String {
+    private func deployment(_ name: String, namespace: String = "ml", replicas: Int = 2, kind: String = "Deployment",
+                            gpu: String = "NVIDIA-A100-SXM4-80GB") -> String {
         """
         apiVersion: apps/v1
         kind: \(kind)
@@ -13,7 +14,7 @@ final class EstimationPipelineJoinTests: XCTestCase {
           replicas: \(replicas)
           template:
             spec:
-              nodeSelector: {nvidia.com/gpu.product: NVIDIA-A100-SXM4-80GB}
+              nodeSelector: {nvidia.com/gpu.product: \(gpu)}
               containers:
                 - name: main
                   resources: {limits: {nvidia.com/gpu: 1}}
@@ -66,5 +67,37 @@ final class EstimationPipelineJoinTests: XCTestCase {
         XCTAssertEqual(wrongKind.workload.roles.first?.replicas, ReplicaRange(min: 2, nominal: 2, max: 2),
                        "an HPA of a Deployment 'cache' does not scale a StatefulSet 'cache'")
         XCTAssertEqual(result.diagnostics.filter { $0.ruleID == "hpa-target-missing" }.map(\.location.file), ["scale/hpa.yaml"])
+    }
+
+    /// Estimates are written into their places on all cores; those that cannot be priced leave
+    /// places that are closed up, in order, whatever file they were in.
+    func testWorkloadsThatCannotBePricedLeaveNoGapAndKeepTheOrder() {
+        let bad = "NVIDIA-FOO-9000"
+        let result = EstimationPipeline.run([
+            "a.yaml": deployment("bad-first", gpu: bad) + "---\n" + deployment("ok1") + "---\n" + deployment("bad-middle", gpu: bad)
+                + "---\n" + deployment("ok2"),
+            "b.yaml": deployment("bad-alone", gpu: bad),
+            "c.yaml": deployment("ok3") + "---\n" + deployment("bad-last", gpu: bad),
+        ])
+        XCTAssertEqual(result.estimates.map(\.workload.name), ["ok1", "ok2", "ok3"])
+        XCTAssertEqual(result.diagnostics.filter { $0.severity == .error }.count, 4, "\(result.diagnostics.map(\.rendered))")
+    }
+
+    func testClosingGapsMovesEachRunDownOnce() {
+        let names = (0..<8).map { "w\($0)" }
+        let buffer = UnsafeMutableBufferPointer<Estimate>.allocate(capacity: names.count)
+        defer { buffer.deallocate() }
+        let empty = [0, 3, 4, 7]
+        let template = EstimationPipeline.run(["x.yaml": deployment("template")]).estimates[0]
+        for (index, name) in names.enumerated() where !empty.contains(index) {
+            var estimate = template
+            estimate.workload.name = name
+            (buffer.baseAddress! + index).initialize(to: estimate)
+        }
+        let left = EstimationPipeline.closeGaps(empty, in: buffer, count: names.count)
+        XCTAssertEqual(left, 4)
+        XCTAssertEqual((0..<left).map { buffer[$0].workload.name }, ["w1", "w2", "w5", "w6"])
+        buffer.baseAddress!.deinitialize(count: left)
+        XCTAssertEqual(EstimationPipeline.closeGaps([], in: buffer, count: 0), 0)
     }
 }
