@@ -85,11 +85,38 @@ public indirect enum JSONValue: Sendable, Equatable {
         return "\(value)"
     }
 
+    /// Whether `bytes` hold a control character, a quote or a backslash: eight bytes at a time
+    /// (a report's strings are mostly long sentences that need no escape; byte by byte this
+    /// scan was a seventh of rendering a report).
+    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte of `word` is zero ⇔ its high bit is set here (the classic "has a zero byte" test).
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            // Below 0x20: with the high bit clear, subtracting 0x20 borrows into it. Bytes with the
+            // high bit set (UTF-8 beyond ASCII) are excluded by `~word`.
+            let control = (word &- 0x2020_2020_2020_2020) & ~word & highs != 0
+            if control || hasZeroByte(word ^ 0x2222_2222_2222_2222) || hasZeroByte(word ^ 0x5C5C_5C5C_5C5C_5C5C) {
+                return true
+            }
+            offset += 8
+        }
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            offset += 1
+        }
+        return false
+    }
+
     static func writeString<Output: ByteOutput & ~Copyable>(_ value: String, to output: inout Output) {
         output.append(UInt8(ascii: "\""))
         // Most strings need no escape: copy them whole rather than byte by byte.
         let plain = value.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
-            guard !buffer.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            guard !needsEscape(buffer) else { return false }
             output.append(contentsOf: buffer)
             return true
         }
