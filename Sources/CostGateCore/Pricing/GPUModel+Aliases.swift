@@ -33,7 +33,7 @@ extension GPUModel {
 
     // MARK: - Resolution
 
-    struct Resolution {
+    struct Resolution: Sendable {
         var model: GPUModel
         var note: String?
     }

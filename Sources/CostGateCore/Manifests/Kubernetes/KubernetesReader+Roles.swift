@@ -25,7 +25,8 @@ extension KubernetesReader {
                          diagnostics: inout [Diagnostic]) throws(ManifestError) -> (PodReading, AnnotationLayers) {
         guard let podSpec = try template.child("spec") else { throw .missingField(path: "\(template.path).spec", at: template.location) }
         let annotations = try outer.adding(template)
-        var pod = try PodTemplateReader.read(podSpec: podSpec, annotations: annotations.merged, annotationLocation: template.location)
+        var pod = try PodTemplateReader.read(podSpec: podSpec, annotations: annotations.merged, annotationLocation: template.location,
+                                             memo: memo)
         pod.templateLabels = try template.descend("metadata", "labels")?.stringMap() ?? [:]
         diagnostics += pod.diagnostics
         return (pod, annotations)

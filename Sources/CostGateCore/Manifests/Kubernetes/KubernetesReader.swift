@@ -4,6 +4,8 @@ import Foundation
 /// DaemonSet, Job, CronJob, HorizontalPodAutoscaler and `List`.
 public struct KubernetesReader: Sendable {
     public var options: ReadOptions
+    /// Shared by every copy of this reader, so by all the cores reading one input set.
+    let memo = ReadingMemo()
 
     public init(options: ReadOptions) {
         self.options = options
@@ -89,7 +91,8 @@ public struct KubernetesReader: Sendable {
     private func readPod(_ object: KubernetesObject, diagnostics: inout [Diagnostic]) throws(ManifestError) -> Workload {
         guard let spec = try object.root.child("spec") else { throw .missingField(path: "spec", at: object.location) }
         let annotations = try AnnotationLayers(object: object)
-        let pod = try PodTemplateReader.read(podSpec: spec, annotations: annotations.merged, annotationLocation: object.location)
+        let pod = try PodTemplateReader.read(podSpec: spec, annotations: annotations.merged, annotationLocation: object.location,
+                                             memo: memo)
         diagnostics += pod.diagnostics
         let restart = pod.restartPolicy ?? "Always"
         if restart == "Always" {

@@ -16,7 +16,9 @@ enum PodTemplateReader {
     /// - Parameters:
     ///   - podSpec: the `spec` of a pod or pod template.
     ///   - annotations: the owning object's and template's annotations (for `costgate.dev/gpu`).
-    static func read(podSpec: NodeCursor, annotations: [String: String], annotationLocation: SourceLocation) throws(ManifestError) -> PodReading {
+    ///   - memo: where GPU labels already resolved in this reading are looked up (nil: none).
+    static func read(podSpec: NodeCursor, annotations: [String: String], annotationLocation: SourceLocation,
+                     memo: ReadingMemo? = nil) throws(ManifestError) -> PodReading {
         var reading = PodReading()
         let containers = try readContainers(podSpec.child("containers"), sidecarsAllowed: false, into: &reading)
         let initContainers = try readContainers(podSpec.child("initContainers"), sidecarsAllowed: true, into: &reading)
@@ -37,7 +39,7 @@ enum PodTemplateReader {
         let claims = try podSpec.child("resourceClaims")?.items() ?? []
         readPlacement(selection, into: &reading)
         readAccelerator(total: total, containers: podSpec, selection: selection, annotations: annotations,
-                        annotationLocation: annotationLocation, into: &reading)
+                        annotationLocation: annotationLocation, memo: memo, into: &reading)
         if let first = claims.first {
             // Dynamic Resource Allocation: the devices live in ResourceClaim(Template)s, not in the pod.
             if reading.accelerator == nil {
@@ -219,7 +221,7 @@ enum PodTemplateReader {
     // swiftlint:disable:next function_body_length
     private static func readAccelerator(total: ResourceVector, containers podSpec: NodeCursor, selection: NodeSelection,
                                         annotations: [String: String], annotationLocation: SourceLocation,
-                                        into reading: inout PodReading) {
+                                        memo: ReadingMemo?, into reading: inout PodReading) {
         let devices = total.extended.filter { AcceleratorResource.isAccelerator($0.key) && $0.value > 0 }
         guard let (resource, count) = devices.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else {
             if total.extended.keys.contains(where: AcceleratorResource.isVirtualGPUModifier) {
@@ -246,7 +248,7 @@ enum PodTemplateReader {
                 guard let requirement = selection.requirement(key) else { continue }
                 let source = "\(requirement.origin) \(key)=\(requirement.values.joined(separator: ","))"
                 // Resolve each value once: the model and the note about any choice it took.
-                let resolved = requirement.values.map { (raw: $0, resolution: GPUModel.resolve($0)) }
+                let resolved = requirement.values.map { raw in (raw: raw, resolution: memo.map { $0.resolveGPU(raw) } ?? GPUModel.resolve(raw)) }
                 let models = resolved.compactMap(\.resolution?.model)
                 if models.count < requirement.values.count {
                     let unknown = resolved.filter { $0.resolution == nil }.map(\.raw)
