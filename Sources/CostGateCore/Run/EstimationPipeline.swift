@@ -36,42 +36,8 @@ public struct EstimationPipeline: Sendable {
         diagnostics += autoscalerNotes
         diagnostics += Self.disambiguateIdentities(&workloads)
 
-        let estimator = Estimator(settings: request.pricing)
-        // File by file, each file's workloads scaled by their autoscalers and moved into their
-        // estimates (a copy retained every string and array of a workload, and the table then
-        // released them all, on one core). Each estimate is written straight into its place in
-        // the result: gathered on one core afterwards, moving them cost milliseconds.
-        let count = workloads.count
-        let fileStarts = workloads.fileStarts
-        var files = (consume workloads).takeFiles()
-        var estimates = files.withUnsafeMutableBufferPointer { files in
-            nonisolated(unsafe) let base = files.baseAddress
-            return [Estimate](unsafeUninitializedCapacity: count) { buffer, initialized in
-                nonisolated(unsafe) let slots = buffer.baseAddress
-                // Per file: the places left empty (their workload could not be priced) and why.
-                let failures = parallelMap(Array(files.indices)) { file -> [(place: Int, diagnostic: Diagnostic)] in
-                    var workloads = exchange(&base![file], with: [])
-                    let start = fileStarts[file]
-                    if !scaling.isEmpty {
-                        for index in workloads.indices {
-                            for hpa in scaling[start + index] ?? [] { AutoscalerJoin.scale(&workloads[index], by: hpa) }
-                        }
-                    }
-                    var failed: [(place: Int, diagnostic: Diagnostic)] = []
-                    // From the end: `popLast` moves a workload out.
-                    while let workload = workloads.popLast() {
-                        let place = start + workloads.count
-                        do throws(EstimateError) { (slots! + place).initialize(to: try estimator.estimate(workload)) } catch {
-                            failed.append((place, error.diagnostic))
-                        }
-                    }
-                    return failed
-                }
-                let empty = failures.flatMap { $0.map(\.place) }.sorted()
-                diagnostics += failures.flatMap { $0.map(\.diagnostic) }
-                initialized = Self.closeGaps(empty, in: buffer, count: count)
-            }
-        }
+        var estimates = Self.price(consume workloads, scaling: scaling, estimator: Estimator(settings: request.pricing),
+                                   diagnostics: &diagnostics)
         // Usually in order already (files are read in order): a check is cheaper than sorting big values.
         let ordered = estimates.withUnsafeBufferPointer { estimates in
             !estimates.indices.dropFirst().contains { Self.inSourceOrder(estimates[$0], estimates[$0 - 1]) }
@@ -124,6 +90,45 @@ public struct EstimationPipeline: Sendable {
             }
         }
         return reading
+    }
+
+    /// Prices every workload on all cores, file by file: each file's workloads are scaled by
+    /// their autoscalers and moved into their estimates (a copy retained every string and array of
+    /// a workload, and the table then released them all, on one core), and each estimate is
+    /// written straight into its place in the result (gathered on one core afterwards, moving them
+    /// cost milliseconds). Workloads that cannot be priced leave no place, and a diagnostic.
+    static func price(_ workloads: consuming WorkloadTable, scaling: [Int: [HorizontalPodAutoscaler]],
+                      estimator: Estimator, diagnostics: inout [Diagnostic]) -> [Estimate] {
+        let count = workloads.count
+        let fileStarts = workloads.fileStarts
+        var files = (consume workloads).takeFiles()
+        return files.withUnsafeMutableBufferPointer { files in
+            nonisolated(unsafe) let base = files.baseAddress
+            return [Estimate](unsafeUninitializedCapacity: count) { buffer, initialized in
+                nonisolated(unsafe) let slots = buffer.baseAddress
+                // Per file: the places left empty and why.
+                let failures = parallelMap(Array(files.indices)) { file -> [(place: Int, diagnostic: Diagnostic)] in
+                    var workloads = exchange(&base![file], with: [])
+                    let start = fileStarts[file]
+                    if !scaling.isEmpty {
+                        for index in workloads.indices {
+                            for hpa in scaling[start + index] ?? [] { AutoscalerJoin.scale(&workloads[index], by: hpa) }
+                        }
+                    }
+                    var failed: [(place: Int, diagnostic: Diagnostic)] = []
+                    // From the end: `popLast` moves a workload out.
+                    while let workload = workloads.popLast() {
+                        let place = start + workloads.count
+                        do throws(EstimateError) { (slots! + place).initialize(to: try estimator.estimate(workload)) } catch {
+                            failed.append((place, error.diagnostic))
+                        }
+                    }
+                    return failed
+                }
+                diagnostics += failures.flatMap { $0.map(\.diagnostic) }
+                initialized = closeGaps(failures.flatMap { $0.map(\.place) }.sorted(), in: buffer, count: count)
+            }
+        }
     }
 
     /// Moves the estimates after each empty place (ascending) down over it, keeping their order;
