@@ -150,20 +150,27 @@ enum PodTemplateReader {
         } else if let zone = selection.requirement("topology.kubernetes.io/zone")?.values.first {
             reading.placement.region = regionOfZone(zone)
         }
-        let providerKeys: [(prefix: String, provider: CloudProvider)] = [
-            ("karpenter.k8s.aws/", .aws), ("eks.amazonaws.com/", .aws), ("cloud.google.com/", .gcp), ("kubernetes.azure.com/", .azure),
-            ("karpenter.azure.com/", .azure),
-        ]
-        let keys = selection.requirements.keys.sorted()
-        outer: for (prefix, provider) in providerKeys {
-            for key in keys where key.hasPrefix(prefix) {
-                reading.placement.provider = provider
-                reading.placement.providerSource = key
-                break outer
-            }
+        // The first prefix of `providerKeys` that some key has; of its keys, the first in order.
+        // One pass, comparing bytes: label keys are ASCII (sorting the keys and a Unicode-aware
+        // `hasPrefix` per key and prefix cost more than the rest of the placement).
+        var best: (rank: Int, key: String)?
+        for key in selection.requirements.keys {
+            guard let rank = providerKeys.firstIndex(where: { entry in entry.prefix.withUTF8Buffer { key.utf8.starts(with: $0) } }) else { continue }
+            if let current = best, (current.rank, current.key) <= (rank, key) { continue }
+            best = (rank, key)
+        }
+        if let best {
+            reading.placement.provider = providerKeys[best.rank].provider
+            reading.placement.providerSource = best.key
         }
         readCapacity(selection, into: &reading)
     }
+
+    /// Label prefixes that name a cloud, in the order they decide it.
+    private static let providerKeys: [(prefix: StaticString, provider: CloudProvider)] = [
+        ("karpenter.k8s.aws/", .aws), ("eks.amazonaws.com/", .aws), ("cloud.google.com/", .gcp), ("kubernetes.azure.com/", .azure),
+        ("karpenter.azure.com/", .azure),
+    ]
 
     /// `us-central1-a` → `us-central1`, `us-east-1a` → `us-east-1`.
     static func regionOfZone(_ zone: String) -> String {

@@ -133,6 +133,34 @@ final class KubernetesReaderTests: XCTestCase {
         XCTAssertTrue(reading.diagnostics.first?.message.contains("whole numbers") == true)
     }
 
+    /// The provider comes from the first prefix in costgate's order that some node label has, and
+    /// of that prefix's labels the first by name, whatever order the manifest writes them in.
+    func testProviderFromTheFirstPrefixInOrderAndItsFirstLabel() throws {
+        func provider(_ selector: String) throws -> (CloudProvider?, String?) {
+            let reading = read("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              nodeSelector: {\(selector)}
+              containers: [{name: c, resources: {limits: {nvidia.com/gpu: 1}}}]
+            """)
+            let workload = try XCTUnwrap(reading.workloads.first, "\(reading.diagnostics)")
+            return (workload.placement.provider, workload.placement.providerSource)
+        }
+        var found = try provider("cloud.google.com/gke-accelerator: nvidia-l4, karpenter.k8s.aws/instance-gpu-name: h100")
+        XCTAssertEqual(found.0, .aws)
+        XCTAssertEqual(found.1, "karpenter.k8s.aws/instance-gpu-name")
+        found = try provider("cloud.google.com/gke-spot: 'true', cloud.google.com/gke-accelerator: nvidia-l4")
+        XCTAssertEqual(found.0, .gcp)
+        XCTAssertEqual(found.1, "cloud.google.com/gke-accelerator", "the first label of the prefix by name")
+        found = try provider("karpenter.azure.com/sku-gpu-name: a100, kubernetes.azure.com/agentpool: gpu")
+        XCTAssertEqual(found.0, .azure)
+        XCTAssertEqual(found.1, "kubernetes.azure.com/agentpool", "kubernetes.azure.com/ comes before karpenter.azure.com/")
+        found = try provider("nvidia.com/gpu.product: NVIDIA-L4, cloud.google.comx/label: y")
+        XCTAssertNil(found.0, "a prefix must match up to its slash")
+    }
+
     func testModelAndCapacityFromSelectorsAndAffinity() throws {
         let reading = read("""
         apiVersion: apps/v1
