@@ -53,5 +53,19 @@ struct NodeSelection: Sendable {
         return selection
     }
 
-    func requirement(_ key: String) -> Requirement? { requirements[key] }
+    /// The requirement on node label `key`. A pod names a few labels and readers ask after a dozen
+    /// known keys each: comparing a few keys is cheaper than hashing every key asked after.
+    func requirement(_ key: String) -> Requirement? {
+        guard requirements.count > 4 else {
+            for index in requirements.indices where requirements.keys[index] == key { return requirements.values[index] }
+            return nil
+        }
+        return requirements[key]
+    }
+
+    /// Whether the pod tolerates taint `key` (looked up as `requirement(_:)` is).
+    func tolerates(_ key: String) -> Bool {
+        guard toleratedKeys.count > 4 else { return toleratedKeys.keys.contains { $0 == key } }
+        return toleratedKeys[key] != nil
+    }
 }

@@ -197,6 +197,7 @@ enum PodTemplateReader {
             default: return nil
             }
         }
+        guard !selection.requirements.isEmpty || !selection.toleratedKeys.isEmpty else { return }
         let keys = ["karpenter.sh/capacity-type", "eks.amazonaws.com/capacityType", "cloud.google.com/gke-spot",
                     "cloud.google.com/gke-preemptible", "cloud.google.com/gke-provisioning", "kubernetes.azure.com/scalesetpriority"]
         for key in keys {
@@ -217,7 +218,7 @@ enum PodTemplateReader {
             }
         }
         for key in ["cloud.google.com/gke-spot", "kubernetes.azure.com/scalesetpriority", "karpenter.sh/capacity-type"]
-        where selection.toleratedKeys[key] != nil {
+        where selection.tolerates(key) {
             reading.assumptions.append("tolerates spot nodes (\(key)) but does not require them; priced on demand")
             return
         }
