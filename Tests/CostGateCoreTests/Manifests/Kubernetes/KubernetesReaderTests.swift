@@ -161,6 +161,40 @@ final class KubernetesReaderTests: XCTestCase {
         XCTAssertNil(found.0, "a prefix must match up to its slash")
     }
 
+    /// Few node labels are compared one by one, many are looked up: both find the same ones.
+    func testManyNodeLabelsAndTolerationsAreReadAsAFewAre() throws {
+        let many = read("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          nodeSelector:
+            team: ml
+            pool: gpu
+            zone-class: a
+            disk: ssd
+            karpenter.sh/capacity-type: spot
+            nvidia.com/gpu.product: NVIDIA-L4
+          containers: [{name: c, resources: {limits: {nvidia.com/gpu: 1}}}]
+        """)
+        let workload = try XCTUnwrap(many.workloads.first)
+        XCTAssertEqual(workload.capacity, .spot)
+        XCTAssertEqual(workload.roles[0].accelerator?.model?.id, "l4")
+        XCTAssertEqual(workload.placement.provider, nil)
+        let tolerating = read("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          nodeSelector: {nvidia.com/gpu.product: NVIDIA-L4}
+          tolerations: [{key: a}, {key: b}, {key: c}, {key: d}, {key: kubernetes.azure.com/scalesetpriority}, {key: e}]
+          containers: [{name: c, resources: {limits: {nvidia.com/gpu: 1}}}]
+        """)
+        let tolerant = try XCTUnwrap(tolerating.workloads.first)
+        XCTAssertTrue(tolerant.assumptions.contains { $0.contains("tolerates spot nodes (kubernetes.azure.com/scalesetpriority)") },
+                      "\(tolerant.assumptions)")
+    }
+
     func testModelAndCapacityFromSelectorsAndAffinity() throws {
         let reading = read("""
         apiVersion: apps/v1
