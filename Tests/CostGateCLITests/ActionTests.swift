@@ -180,7 +180,7 @@ private struct ActionHarness {
                                 "repository": ["full_name": "acme/models"]]
         try JSONSerialization.data(withJSONObject: payload).write(to: eventFile)
         let summary = runner.appendingPathComponent("summary-\(id).md"), outputs = runner.appendingPathComponent("output-\(id)")
-        for file in [summary, outputs] { FileManager.default.createFile(atPath: file.path, contents: nil) }
+        for file in [summary, outputs] { XCTAssertTrue(FileManager.default.createFile(atPath: file.path, contents: nil)) }
 
         // Nothing from an enclosing CI job may leak in: these tests may themselves run inside GitHub Actions.
         var environment = ProcessInfo.processInfo.environment.filter { key, _ in
@@ -292,7 +292,9 @@ private func runCaptured(_ arguments: [String], environment: [String: String], d
                          scratch: URL) throws -> (status: Int32, stdout: String, stderr: String) {
     let id = UUID().uuidString
     let out = scratch.appendingPathComponent("stdout-\(id)"), err = scratch.appendingPathComponent("stderr-\(id)")
-    for file in [out, err] { FileManager.default.createFile(atPath: file.path, contents: nil) }
+    for file in [out, err] where !FileManager.default.createFile(atPath: file.path, contents: nil) {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+    }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
