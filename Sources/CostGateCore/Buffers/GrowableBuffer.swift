@@ -62,11 +62,6 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
         count = 0
     }
 
-    /// The elements copied into an array of their own.
-    func array() -> [Element] {
-        Array(UnsafeBufferPointer(start: base, count: count))
-    }
-
     /// The elements, handed over: the caller owns the memory and frees it with `deallocate()`.
     consuming func finish() -> UnsafeBufferPointer<Element> {
         let buffer = UnsafeBufferPointer(start: base, count: count)

@@ -50,15 +50,6 @@ struct WorkloadHashes: Sendable {
     var name: Int
     var id: Int
 
-    init(name: Int, id: Int) {
-        self.name = name
-        self.id = id
-    }
-
-    init(_ workload: borrowing Workload) {
-        self.init(name: workload.name.hashValue, id: workload.id.hashValue)
-    }
-
     /// The hashes of `workloads`, in order, each read in place through `pointee` (`map`, and even
     /// a buffer's subscript, copied each workload: a retain and a release per field).
     static func of(_ workloads: [Workload]) -> [WorkloadHashes] {
