@@ -37,7 +37,7 @@ final class CheckCommandTests: XCTestCase {
     func testTheDenyAloneExitsOne() throws {
         let outcome = try BinaryRunner.run(["check", "\(fixtures)/over-quota.yaml", "--policy", "\(fixtures)/policy.yaml"] + day)
         XCTAssertEqual(outcome.status, 1, outcome.stderr)
-        XCTAssertTrue(outcome.stdout.contains("FAIL: 1 workload, 0 within budget, 0 warnings, 1 deny"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("FAIL: 1 workload: 0 pass, 0 warn, 1 deny; 1 deny finding, 0 warnings"), outcome.stdout)
     }
 
     func testStandardInput() throws {
@@ -63,7 +63,7 @@ final class CheckCommandTests: XCTestCase {
 
     func testUnownedWorkloadsUnderEachSetting() throws {
         for (mode, status, word) in [("deny", Int32(1), "deny: Job/other/stray is owned by no team"),
-                                     ("warn", 0, "warn: Job/other/stray is owned by no team"), ("allow", 0, "PASS: 2 workloads")] {
+                                     ("warn", 0, "warn: Job/other/stray is owned by no team"), ("allow", 0, "2 workloads: 2 pass")] {
             let outcome = try BinaryRunner.run(["check", "\(gate)/unowned-\(mode)", "--policy", "\(gate)/unowned-\(mode)/policy.yaml"] + day)
             XCTAssertEqual(outcome.status, status, mode)
             XCTAssertTrue(outcome.stdout.contains(word), "\(mode): \(outcome.stdout)")

@@ -28,6 +28,13 @@ public struct Diagnostic: Hashable, Sendable {
         self.ruleID = ruleID
     }
 
+    /// The rule of a document that requests accelerators costgate does not price (a kind it does not
+    /// read, a GPU DaemonSet without a node count): counted in every summary, gated by the policy's `unread`.
+    public static let unreadGPURule = "unread-gpu"
+
+    /// Whether this is a document with accelerators that costgate did not price.
+    public var isUnreadGPU: Bool { ruleID == Self.unreadGPURule && severity != .note }
+
     /// `path:line:column: severity: message [rule]`, the form compilers and linters print.
     public var rendered: String {
         var text = "\(location): \(severity.rawValue): \(message)"

@@ -12,6 +12,15 @@ public struct Estimator: Sendable {
     }
 
     public func estimate(_ workload: __owned Workload) throws(EstimateError) -> Estimate {
+        switch price(workload) {
+        case .priced(let estimate): return estimate
+        case .unpriced(let unpriced): throw unpriced.error
+        }
+    }
+
+    /// The estimate, or the workload handed back with the reason it cannot be priced: reports show
+    /// every workload read, priced or not.
+    public func price(_ workload: __owned Workload) -> PricingOutcome {
         var assumptions = workload.assumptions
         var instance: InstanceType?
         if let name = workload.instanceType {
@@ -33,10 +42,14 @@ public struct Estimator: Sendable {
             : nil
 
         var prices: [RolePrice] = []
-        for role in workload.roles {
-            let price = try price(role, of: workload, instance: instance, provider: provider, region: region,
-                                  partition: partition, nodePool: nodePool, assumptions: &assumptions)
-            prices.append(price)
+        do throws(EstimateError) {
+            for role in workload.roles {
+                let price = try price(role, of: workload, instance: instance, provider: provider, region: region,
+                                      partition: partition, nodePool: nodePool, assumptions: &assumptions)
+                prices.append(price)
+            }
+        } catch {
+            return .unpriced(UnpricedWorkload(workload: workload, error: error))
         }
 
         let hours = workload.durationHours
@@ -83,8 +96,8 @@ public struct Estimator: Sendable {
             assumptions.append("hint: on spot capacity the expected cost would be \(MoneyFormat.usd(expected)) "
                 + "(\(saving)% less than on demand); 'costgate spot' gives its quantiles and the best checkpoint interval")
         }
-        return Estimate(workload: workload, cost: cost, prices: prices, provider: provider, region: region,
-                        spot: spotFigures, assumptions: assumptions)
+        return .priced(Estimate(workload: workload, cost: cost, prices: prices, provider: provider, region: region,
+                                spot: spotFigures, assumptions: assumptions))
     }
 
     // MARK: - Roles

@@ -14,7 +14,10 @@ public struct GateEvaluator: Sendable {
         self.committed = committed
     }
 
-    public func evaluate(_ estimates: [Estimate]) -> GateReport {
+    /// `unpriced`: workloads read but not priced, listed with their team (their cost is unknown: the
+    /// run is an input error). `unread`: documents with accelerators costgate does not read, each a
+    /// finding of the policy's `unread` level.
+    public func evaluate(_ estimates: [Estimate], unpriced: [UnpricedWorkload] = [], unread: [Diagnostic] = []) -> GateReport {
         var findings: [Finding] = []
         var verdicts: [WorkloadVerdict] = []
         let live = policy.exceptions.indices.filter { !policy.exceptions[$0].isExpired(on: today) }
@@ -115,10 +118,33 @@ public struct GateEvaluator: Sendable {
             findings += local
         }
 
+        var unpricedByTeam: [String?: Int] = [:]
+        for item in unpriced {
+            let workload = item.workload
+            let attribution = TeamAttribution.of(workload, in: policy)
+            let quota = attribution.team?.quota ?? Quota(defaults: policy.defaults)
+            unpricedByTeam[attribution.team?.name, default: 0] += 1
+            verdicts.append(WorkloadVerdict(
+                id: workload.id, displayName: workload.displayName, source: workload.source, team: attribution.team?.name,
+                attribution: attribution.reason, figure: quota.figure, perRunCost: nil, monthlyCost: 0,
+                perRunCap: workload.pattern == .longRunning ? nil : quota.perRun, gpus: workload.acceleratorCount.max,
+                gpuCap: quota.gpusPerWorkload, exceptions: [], status: .note, waived: false, cannotPrice: item.error.summary))
+        }
+        if !unpriced.isEmpty { verdicts.sort { $0.source != $1.source ? $0.source < $1.source : $0.id < $1.id } }
+        for diagnostic in unread {
+            var result = Finding(ruleID: Diagnostic.unreadGPURule, level: policy.unread == .deny ? .deny : .warn,
+                                 message: diagnostic.message, location: diagnostic.location)
+            if result.level == .deny, policy.enforcement == .showback {
+                result.level = .warn
+                result.showback = true
+            }
+            findings.append(result)
+        }
+
         // Teams and their months.
         var summaries: [TeamSummary] = []
         for team in policy.teams {
-            guard let totals = teamTotals[team.name] else { continue }
+            guard let totals = teamTotals[team.name] ?? (unpricedByTeam[team.name] != nil ? (0, 0, 0, []) : nil) else { continue }
             let earlier = committed[team.name] ?? 0
             let enforcement = team.enforcement ?? policy.enforcement
             let teamExceptions = live.filter {
@@ -130,7 +156,7 @@ public struct GateEvaluator: Sendable {
             let cap = exceptions.compactMap(\.monthly).max() ?? team.quota.monthly
             let spent = totals.oneOff + totals.recurring + earlier
             var status = Finding.Level.note
-            if let cap {
+            if let cap, !totals.top.isEmpty {
                 let top = totals.top.max { lhs, rhs in lhs.0 != rhs.0 ? lhs.0 < rhs.0 : lhs.1.workload.id > rhs.1.workload.id }!.1
                 let raised = exceptions.contains { $0.monthly != nil } ? " (raised by an exception)" : ""
                 let scale = team.quota.monthlyScale == .max ? "recurring at their largest scale" : "recurring at nominal scale"
@@ -158,14 +184,15 @@ public struct GateEvaluator: Sendable {
             summaries.append(TeamSummary(
                 team: team.name, enforcement: enforcement, workloads: totals.count, monthly: spent, oneOff: totals.oneOff,
                 recurring: totals.recurring, committed: earlier, monthlyCap: cap, perRunCap: team.quota.perRun, figure: team.quota.figure,
-                monthlyScale: team.quota.monthlyScale, status: Swift.max(status, workloadStatus)))
+                monthlyScale: team.quota.monthlyScale, status: Swift.max(status, workloadStatus),
+                unpriced: unpricedByTeam[team.name] ?? 0))
         }
-        if let totals = teamTotals[nil] {
+        if let totals = teamTotals[nil] ?? (unpricedByTeam[nil] != nil ? (0, 0, 0, []) : nil) {
             let status = verdicts.filter { $0.team == nil }.map(\.status).max() ?? .note
             summaries.append(TeamSummary(
                 team: nil, enforcement: policy.enforcement, workloads: totals.count, monthly: totals.oneOff + totals.recurring,
                 oneOff: totals.oneOff, recurring: totals.recurring, committed: 0, monthlyCap: nil, perRunCap: nil, figure: policy.defaults.figure,
-                monthlyScale: policy.defaults.monthlyScale, status: status))
+                monthlyScale: policy.defaults.monthlyScale, status: status, unpriced: unpricedByTeam[nil] ?? 0))
         }
 
         // Exceptions that lapsed or matched nothing.

@@ -20,10 +20,12 @@ public enum InputError: Error, Sendable, Equatable {
     case notFound(String)
     case unreadable(String, reason: String)
     case tooLarge(String, bytes: Int, limit: Int)
+    /// Nothing to read: an empty directory, an empty file or pipe, every path excluded.
+    case empty(String, reason: String)
 
     public var path: String {
         switch self {
-        case .notFound(let path), .unreadable(let path, _), .tooLarge(let path, _, _): return path
+        case .notFound(let path), .unreadable(let path, _), .tooLarge(let path, _, _), .empty(let path, _): return path
         }
     }
 
@@ -31,11 +33,16 @@ public enum InputError: Error, Sendable, Equatable {
         switch self {
         case .notFound: return "no such file or directory"
         case .unreadable(_, let reason): return "cannot read: \(reason)"
-        case .tooLarge(_, let bytes, let limit): return "file is \(bytes) bytes, larger than the \(limit)-byte limit for one manifest"
+        case .tooLarge(_, let bytes, let limit):
+            return "input is \(bytes == limit + 1 ? "more than \(limit)" : "\(bytes)") bytes, larger than the \(limit)-byte limit for one manifest"
+        case .empty(_, let reason): return "nothing to read: \(reason)"
         }
     }
 
-    public var diagnostic: Diagnostic { Diagnostic(.error, at: .wholeFile(path), message, rule: "unreadable-input") }
+    public var diagnostic: Diagnostic {
+        if case .empty = self { return Diagnostic(.error, at: .wholeFile(path), message, rule: "empty-input") }
+        return Diagnostic(.error, at: .wholeFile(path), message, rule: "unreadable-input")
+    }
 }
 
 /// The machine's own file system.
@@ -59,6 +66,8 @@ public struct LocalFileSystem: FileSystem {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .unreadable(path, reason: String(cString: strerror(errno))) }
         if (status.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path, reason: "is a directory") }
+        // Pipes, FIFOs, process substitution (`<(sacct …)`), /dev/stdin: their size says nothing.
+        if (status.st_mode & S_IFMT) != S_IFREG { return try readToEnd(descriptor, path: path) }
         let size = Int(status.st_size)
         guard size <= sizeLimit else { throw .tooLarge(path, bytes: size, limit: sizeLimit) }
         var bytes = [UInt8](repeating: 0, count: size)
@@ -113,7 +122,23 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func standardInput() throws(InputError) -> [UInt8] {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        return [UInt8](data)
+        try readToEnd(STDIN_FILENO, path: "<stdin>")
+    }
+
+    /// Everything until end of file, at most `sizeLimit` bytes (a larger stream is an error, not a
+    /// truncated manifest).
+    func readToEnd(_ descriptor: Int32, path: String) throws(InputError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { buffer in read(descriptor, buffer.baseAddress!, buffer.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { return bytes }
+            guard bytes.count + count <= sizeLimit else { throw .tooLarge(path, bytes: sizeLimit + 1, limit: sizeLimit) }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
     }
 }

@@ -17,8 +17,10 @@ public struct InputCollector: Sendable {
         public var explicit: Bool
     }
 
-    /// Paths of the files to read for `paths`, in a stable order, with the errors of those that cannot be listed.
-    public func expand(_ paths: [String]) -> (entries: [Entry], errors: [InputError]) {
+    /// Paths of the files to read for `paths`, in a stable order, with the errors of those that cannot be
+    /// listed. A directory with nothing to read, or paths that all are excluded, are errors: an empty
+    /// input set never passes as "nothing over budget".
+    public func expand(_ paths: [String], excluding exclusion: PathExclusion = PathExclusion([])) -> (entries: [Entry], errors: [InputError]) {
         var result: [Entry] = []
         var errors: [InputError] = []
         for path in paths {
@@ -26,19 +28,35 @@ public struct InputCollector: Sendable {
                 result.append(Entry(path: path, explicit: true))
             } else if fileSystem.isDirectory(path) {
                 do {
-                    let files = try fileSystem.files(under: path).filter { file in
+                    let found = try fileSystem.files(under: path).filter { file in
                         let ext = Self.pathExtension(file)
                         return Self.yamlExtensions.contains(ext) || Self.scriptExtensions.contains(ext)
+                    }
+                    let files = exclusion.isEmpty ? found : found.filter { !exclusion.excludes($0) }
+                    if files.isEmpty {
+                        errors.append(.empty(path, reason: found.isEmpty
+                            ? "the directory holds no manifests (*.yaml, *.yml, *.json) or sbatch scripts"
+                            : "every one of its \(found.count) file\(found.count == 1 ? " is" : "s are") excluded"))
                     }
                     result += files.map { Entry(path: $0, explicit: false) }
                 } catch {
                     errors.append(error)
                 }
+            } else if exclusion.excludes(path) {
+                continue
             } else {
                 result.append(Entry(path: path, explicit: true))
             }
         }
+        if result.isEmpty, errors.isEmpty {
+            errors.append(.empty(paths.joined(separator: " "), reason: "every path given is excluded: nothing to read"))
+        }
         return (result, errors)
+    }
+
+    /// Whether `bytes` hold nothing but whitespace.
+    static func isBlank(_ bytes: [UInt8]) -> Bool {
+        !bytes.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
     }
 
     /// Reads one path (or standard input for `-`) and decides its format.

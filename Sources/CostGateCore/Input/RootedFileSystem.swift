@@ -50,6 +50,7 @@ extension InputError {
         case .notFound: return .notFound(path)
         case .unreadable(_, let reason): return .unreadable(path, reason: reason)
         case .tooLarge(_, let bytes, let limit): return .tooLarge(path, bytes: bytes, limit: limit)
+        case .empty(_, let reason): return .empty(path, reason: reason)
         }
     }
 }

@@ -12,6 +12,11 @@ public struct Policy: Sendable {
     public var unowned: UnownedAction
     /// Where `unowned` is written (the file's start when absent).
     public var unownedLocation: SourceLocation
+    /// What the gate makes of a document that requests accelerators costgate does not read.
+    public var unread: UnreadAction = .warn
+    /// Paths the check leaves out (`exclude:` globs, relative to the working directory): rendered
+    /// charts' sources, vendored manifests.
+    public var exclude: [String] = []
     /// Gate settings for teams that do not set their own.
     public var defaults: QuotaDefaults
     public var pricing: PolicyPricing
@@ -50,6 +55,13 @@ public enum Enforcement: String, Sendable, Hashable, CaseIterable {
     case enforce
     /// A deny is shown as a warning and the run passes: for teams adopting costgate.
     case showback
+}
+
+/// What the gate makes of a document with accelerators costgate does not read (a kind it does not
+/// price, a GPU DaemonSet without a node count): a warning by default, a deny to fail closed.
+public enum UnreadAction: String, Sendable, Hashable, CaseIterable {
+    case warn
+    case deny
 }
 
 /// What happens to a workload that no team's match claims.

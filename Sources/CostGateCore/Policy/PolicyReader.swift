@@ -8,7 +8,7 @@ public struct PolicyReader {
     /// The rule id of its errors: a `--prices` file reads its sections with this reader too.
     var rule = "invalid-policy"
 
-    static let topKeys = ["version", "enforcement", "unowned", "defaults", "pricing", "teams", "rules", "exceptions", "ledger", "audit"]
+    static let topKeys = ["version", "enforcement", "unowned", "unread", "exclude", "defaults", "pricing", "teams", "rules", "exceptions", "ledger", "audit"]
     static let auditKeys = ["mode", "sharedCost", "teamTags"]
     static let defaultsKeys = ["figure", "monthlyScale", "warnAt", "maxIncrease", "maxIncreasePercent"]
     static let teamKeys = ["name", "match", "quota", "enforcement"]
@@ -59,6 +59,8 @@ public struct PolicyReader {
                 policy.unowned = try PolicyValues.choice(node, UnownedAction.self)
                 policy.unownedLocation = node.location
             }
+            if let node = try cursor.child("unread") { policy.unread = try PolicyValues.choice(node, UnreadAction.self) }
+            if let node = try cursor.child("exclude") { policy.exclude = try PolicyValues.strings(node) }
         }
         let policyFile = file
         attempt { () throws(ManifestError) in

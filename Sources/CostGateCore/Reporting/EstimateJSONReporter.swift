@@ -3,6 +3,8 @@ import Foundation
 /// The versioned JSON schema of `costgate estimate --format json` (documented in docs/json-schema.md).
 public enum EstimateJSONReporter {
     public static let schemaVersion = 1
+    /// Raised when members are added within `schemaVersion` (1: unpriced workloads listed, `reading`).
+    public static let schemaMinorVersion = 1
 
     public static func render(_ result: EstimationResult) -> String {
         String(decoding: renderBytes(result), as: UTF8.self)
@@ -21,13 +23,23 @@ public enum EstimateJSONReporter {
     /// workloads, most of it, are each rendered on all cores with their separators, and never
     /// copied into one buffer (megabytes of copying and fresh pages, on one core, at the end).
     public static func renderChunks(_ result: EstimationResult) -> [[UInt8]] {
-        let count = result.estimates.count
+        let count = result.workloadCount
         // Each estimate read in place through `pointee`: `result.estimates[index]`, and even a
         // buffer's subscript, copied it (a retain and a release per field).
         let workloads = result.estimates.withUnsafeBufferPointer { buffer in
             nonisolated(unsafe) let base = buffer.baseAddress
-            return parallelMap(Array(buffer.indices)) { index in
-                workload(base! + index, indent: 4, prefix: "    ", suffix: index == count - 1 ? "\n" : ",\n")
+            guard !result.unpriced.isEmpty else {
+                return parallelMap(Array(buffer.indices)) { index in
+                    workload(base! + index, indent: 4, prefix: "    ", suffix: index == count - 1 ? "\n" : ",\n")
+                }
+            }
+            let rows = result.rows
+            return parallelMap(Array(rows.indices)) { position in
+                let suffix: StaticString = position == count - 1 ? "\n" : ",\n"
+                switch rows[position] {
+                case .priced(let index): return workload(base! + index, indent: 4, prefix: "    ", suffix: suffix)
+                case .unpriced(let index): return unpricedWorkload(result.unpriced[index], indent: 4, prefix: "    ", suffix: suffix)
+                }
             }
         }
         let members = self.members(result)
@@ -43,7 +55,12 @@ public enum EstimateJSONReporter {
     public static func document(_ result: EstimationResult) -> JSONValue {
         var members = self.members(result)
         // Rendered on all cores, at their final indentation.
-        members["workloads"] = .array(parallelMap(result.estimates) { .rendered(workload($0, indent: 4)) })
+        members["workloads"] = .array(result.rows.map { row in
+            switch row {
+            case .priced(let index): return .rendered(workload(result.estimates[index], indent: 4))
+            case .unpriced(let index): return .rendered(unpricedWorkload(result.unpriced[index], indent: 4))
+            }
+        })
         return .object(members)
     }
 
@@ -52,6 +69,8 @@ public enum EstimateJSONReporter {
         let totals = result.totals
         return [
             "schemaVersion": .int(schemaVersion),
+            "schemaMinorVersion": .int(schemaMinorVersion),
+            "reading": reading(ReadingSummary(result)),
             "catalog": .object([
                 "source": .string("costgate built-in catalog"),
                 "date": .string(result.catalogDate),
@@ -94,6 +113,7 @@ public enum EstimateJSONReporter {
         json.key("kind"); json.string(estimate.pointee.workload.kind)
         json.key("name"); json.string(estimate.pointee.workload.name)
         json.key("namespace"); json.string(estimate.pointee.workload.namespace)
+        json.key("priced"); json.bool(true)
         json.key("pricing")
         json.beginObject()
         json.key("provider"); json.string(estimate.pointee.provider.rawValue)
@@ -129,14 +149,65 @@ public enum EstimateJSONReporter {
         return json.finish(prefix: prefix, suffix: suffix)
     }
 
-    static func role(_ role: WorkloadRole, _ price: RolePrice, to json: inout JSONOutput) {
+    /// A workload that cannot be priced: everything read of it, `priced: false`, `cost` and `pricing`
+    /// null, and the diagnostic that says why (the same as in `diagnostics`, with its `reason`).
+    static func unpricedWorkload(_ item: UnpricedWorkload, indent: Int, gate: JSONValue? = nil,
+                                 prefix: StaticString = "", suffix: StaticString = "") -> [UInt8] {
+        let workload = item.workload
+        var json = JSONOutput(indent: indent)
+        json.beginObject()
+        json.key("accelerators"); range(workload.acceleratorCount, to: &json)
+        json.key("apiVersion"); json.string(workload.apiVersion)
+        json.key("arrayTasks"); json.int(workload.arrayTasks)
+        json.key("assumptions"); json.strings(workload.assumptions)
+        json.key("capacity"); json.string(workload.capacity.rawValue)
+        json.key("cost"); json.null()
+        json.key("diagnostic")
+        var diagnostic = self.diagnostic(item.error.diagnostic)
+        if case .object(var members) = diagnostic {
+            members["reason"] = .string(item.error.reason)
+            diagnostic = .object(members)
+        }
+        json.value(diagnostic)
+        json.key("durationHours"); json.decimal(workload.durationHours, rounded: 6)
+        json.key("durationSource"); json.string(workload.durationSource.rawValue)
+        if let gate { json.key("gate"); json.value(gate) }
+        json.key("id"); json.string(workload.id)
+        json.key("kind"); json.string(workload.kind)
+        json.key("name"); json.string(workload.name)
+        json.key("namespace"); json.string(workload.namespace)
+        json.key("priced"); json.bool(false)
+        json.key("pricing"); json.null()
+        json.key("roles")
+        json.beginArray()
+        for role in workload.roles {
+            json.item()
+            self.role(role, nil, to: &json)
+        }
+        json.endArray()
+        json.key("runsPerMonth"); json.int(workload.runsPerMonth)
+        json.key("source"); location(workload.source, to: &json)
+        json.key("timeLimitSeconds"); json.int(workload.timeLimitSeconds)
+        json.endObject()
+        return json.finish(prefix: prefix, suffix: suffix)
+    }
+
+    static func reading(_ summary: ReadingSummary) -> JSONValue {
+        .object([
+            "files": .int(summary.files), "workloads": .int(summary.workloads), "priced": .int(summary.priced),
+            "unpriced": .int(summary.unpriced), "unreadGPUDocuments": .int(summary.unreadGPUDocuments),
+            "warnings": .int(summary.warnings), "errors": .int(summary.errors),
+        ])
+    }
+
+    static func role(_ role: WorkloadRole, _ price: RolePrice?, to json: inout JSONOutput) {
         json.beginObject()
         json.key("accelerator")
         if let accelerator = role.accelerator {
             json.beginObject()
             json.key("count"); json.int(accelerator.count)
             if accelerator.fraction != 1 { json.key("fraction"); json.decimal(accelerator.fraction, rounded: 6) }
-            json.key("model"); json.string(price.model?.id ?? accelerator.model?.id)
+            json.key("model"); json.string(price?.model?.id ?? accelerator.model?.id)
             json.key("resource"); json.string(accelerator.resource)
             json.endObject()
         } else {
@@ -146,11 +217,15 @@ public enum EstimateJSONReporter {
         json.key("memoryBytes"); json.int(Int(role.memoryBytes))
         json.key("name"); json.string(role.name)
         json.key("pricePerReplicaHour")
-        json.beginObject()
-        json.key("onDemand"); json.decimal(price.onDemandPerHour, rounded: 6)
-        json.key("spot")
-        if let spot = price.spotPerHour { json.decimal(spot, rounded: 6) } else { json.null() }
-        json.endObject()
+        if let price {
+            json.beginObject()
+            json.key("onDemand"); json.decimal(price.onDemandPerHour, rounded: 6)
+            json.key("spot")
+            if let spot = price.spotPerHour { json.decimal(spot, rounded: 6) } else { json.null() }
+            json.endObject()
+        } else {
+            json.null()
+        }
         json.key("replicas"); range(role.replicas, to: &json)
         json.endObject()
     }

@@ -119,6 +119,10 @@ struct JSONOutput: ~Copyable {
         bytes.append(static: "null")
     }
 
+    mutating func bool(_ value: Bool) {
+        if value { bytes.append(static: "true") } else { bytes.append(static: "false") }
+    }
+
     mutating func string(_ value: String) { JSONValue.writeString(value, to: &bytes) }
 
     mutating func string(_ value: String?) {

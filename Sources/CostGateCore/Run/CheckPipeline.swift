@@ -15,9 +15,16 @@ public struct CheckPipeline: Sendable {
     public func run(paths: [String], policy: Policy, reading: ReadOptions, pricing: PricingSettings, today: CalendarDay,
                     ledger: LedgerUse? = nil) -> CheckResult {
         var estimation = EstimationPipeline(fileSystem: fileSystem)
-            .run(EstimationRequest(paths: paths, reading: reading, pricing: pricing))
+            .run(EstimationRequest(paths: paths, reading: reading, pricing: pricing, exclude: policy.exclude))
+        // Documents with accelerators costgate does not read become the gate's findings (the policy's
+        // `unread` decides their level), shown once, in every format.
+        let unread = estimation.diagnostics.filter(\.isUnreadGPU)
+        if !unread.isEmpty { estimation.diagnostics.removeAll(where: \.isUnreadGPU) }
+        func evaluate(_ evaluator: GateEvaluator) -> GateReport {
+            evaluator.evaluate(estimation.estimates, unpriced: estimation.unpriced, unread: unread)
+        }
         guard let ledger else {
-            let gate = GateEvaluator(policy: policy, today: today).evaluate(estimation.estimates)
+            let gate = evaluate(GateEvaluator(policy: policy, today: today))
             return CheckResult(estimation: estimation, gate: gate, policy: policy)
         }
         let oneOff = estimation.estimates.filter { $0.workload.pattern == .oneOff }
@@ -25,8 +32,9 @@ public struct CheckPipeline: Sendable {
         do {
             let replacing = (commit: ledger.commit, workloads: Set(oneOff.map(\.workload.id)))
             let (gate, recorded) = try ledger.ledger.gate(month: reading.month, replacing: replacing) { committed -> (result: GateReport, record: [LedgerEntry]) in
-                let gate = GateEvaluator(policy: policy, today: today, committed: committed).evaluate(estimation.estimates)
-                let passes = !inputErrors && gate.denies == 0 && !(ledger.failOnWarn && gate.warnings > 0)
+                let gate = evaluate(GateEvaluator(policy: policy, today: today, committed: committed))
+                let inputWarnings = estimation.diagnostics.contains { $0.severity == .warning }
+                let passes = !inputErrors && gate.denies == 0 && !(ledger.failOnWarn && (gate.warnings > 0 || inputWarnings))
                 guard ledger.record, passes else { return (gate, []) }
                 return (gate, oneOff.map { ledger.entry(for: $0, gate: gate, month: reading.month) })
             }
@@ -36,7 +44,7 @@ public struct CheckPipeline: Sendable {
             return result
         } catch {
             estimation.diagnostics = (estimation.diagnostics + [error.diagnostic]).sorted()
-            let gate = GateEvaluator(policy: policy, today: today).evaluate(estimation.estimates)
+            let gate = evaluate(GateEvaluator(policy: policy, today: today))
             var result = CheckResult(estimation: estimation, gate: gate, policy: policy)
             result.ledgerPath = ledger.ledger.path
             return result
@@ -100,7 +108,11 @@ public struct CheckResult: Sendable {
         switch gate.verdict {
         case .deny: return .overBudget
         case .warn: return failOnWarn ? .overBudget : .success
-        case .note: return .success
+        case .note: return failOnWarn && inputWarnings > 0 ? .overBudget : .success
         }
     }
+
+    /// Warnings about the input (a run time assumed, a duplicate workload), beside the gate's own:
+    /// a summary's warning count never hides them, and `--fail-on-warn` fails on them too.
+    public var inputWarnings: Int { estimation.diagnostics.count { $0.severity == .warning } }
 }

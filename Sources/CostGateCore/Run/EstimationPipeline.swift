@@ -12,7 +12,7 @@ public struct EstimationPipeline: Sendable {
 
     public func run(_ request: EstimationRequest) -> EstimationResult {
         let collector = InputCollector(fileSystem: fileSystem)
-        let (entries, listErrors) = collector.expand(request.paths)
+        let (entries, listErrors) = collector.expand(request.paths, excluding: PathExclusion(request.exclude))
         var diagnostics = listErrors.map(\.diagnostic)
         let reader = KubernetesReader(options: request.reading)
         let parser = self.parser
@@ -22,6 +22,7 @@ public struct EstimationPipeline: Sendable {
         var trainingRuntimes: [KubernetesObject] = []
         parallelMap(entries, { entry in
             var reading = Self.read(entry, collector: collector, parser: parser, reader: reader)
+            reading.diagnostics += DefaultDurationCheck.diagnostics(for: reading.workloads)
             reading.hashes = WorkloadHashes.of(reading.workloads)
             return reading
         }, consume: { reading in
@@ -36,8 +37,8 @@ public struct EstimationPipeline: Sendable {
         diagnostics += autoscalerNotes
         diagnostics += Self.disambiguateIdentities(&workloads)
 
-        var estimates = Self.price(consume workloads, scaling: scaling, estimator: Estimator(settings: request.pricing),
-                                   diagnostics: &diagnostics)
+        var (estimates, unpriced) = Self.price(consume workloads, scaling: scaling, estimator: Estimator(settings: request.pricing))
+        diagnostics += unpriced.map(\.error.diagnostic)
         // Usually in order already (files are read in order): a check is cheaper than sorting big values.
         let ordered = estimates.withUnsafeBufferPointer { estimates in
             !estimates.indices.dropFirst().contains { Self.inSourceOrder(estimates[$0], estimates[$0 - 1]) }
@@ -46,7 +47,7 @@ public struct EstimationPipeline: Sendable {
             estimates.sort(by: Self.inSourceOrder)
         }
         let catalog = request.pricing.catalog
-        return EstimationResult(estimates: estimates, diagnostics: diagnostics.sorted(), catalogDate: catalog.date,
+        return EstimationResult(estimates: estimates, unpriced: unpriced, diagnostics: diagnostics.sorted(), catalogDate: catalog.date,
                                 catalogSources: catalog.sources.map(\.description), month: request.reading.month,
                                 fileCount: entries.count)
     }
@@ -59,6 +60,19 @@ public struct EstimationPipeline: Sendable {
             file = try collector.load(entry.path)
         } catch {
             reading.diagnostics.append(error.diagnostic)
+            return reading
+        }
+        if InputCollector.isBlank(file.bytes) {
+            // Named on the command line (a pipe that produced nothing, say), an empty input is an error;
+            // met in a directory, an empty file is only said.
+            let error = InputError.empty(file.path, reason: entry.path == "-" ? "standard input is empty" : "the file is empty")
+            var diagnostic = error.diagnostic
+            if !entry.explicit { diagnostic.severity = .note }
+            reading.diagnostics.append(diagnostic)
+            return reading
+        }
+        if let skipped = TemplateSource.skipKustomization(file) {
+            reading.diagnostics.append(skipped)
             return reading
         }
         switch file.format {
@@ -88,6 +102,10 @@ public struct EstimationPipeline: Sendable {
                     reading.diagnostics.append(Diagnostic(.error, at: location, failure.error.message, rule: "yaml"))
                 }
             }
+            // A chart's template cannot be read as written: one note (or warning) instead of its YAML errors.
+            if reading.diagnostics.contains(where: { $0.severity == .error }), let skipped = TemplateSource.skipTemplate(file) {
+                return FileReading(diagnostics: [skipped])
+            }
         }
         return reading
     }
@@ -96,18 +114,20 @@ public struct EstimationPipeline: Sendable {
     /// their autoscalers and moved into their estimates (a copy retained every string and array of
     /// a workload, and the table then released them all, on one core), and each estimate is
     /// written straight into its place in the result (gathered on one core afterwards, moving them
-    /// cost milliseconds). Workloads that cannot be priced leave no place, and a diagnostic.
+    /// cost milliseconds). Workloads that cannot be priced leave no place: they come back, in source
+    /// order, with the reason.
     static func price(_ workloads: consuming WorkloadTable, scaling: [Int: [HorizontalPodAutoscaler]],
-                      estimator: Estimator, diagnostics: inout [Diagnostic]) -> [Estimate] {
+                      estimator: Estimator) -> (estimates: [Estimate], unpriced: [UnpricedWorkload]) {
         let count = workloads.count
         let fileStarts = workloads.fileStarts
         var files = (consume workloads).takeFiles()
-        return files.withUnsafeMutableBufferPointer { files in
+        var unpriced: [UnpricedWorkload] = []
+        let estimates = files.withUnsafeMutableBufferPointer { files in
             nonisolated(unsafe) let base = files.baseAddress
             return [Estimate](unsafeUninitializedCapacity: count) { buffer, initialized in
                 nonisolated(unsafe) let slots = buffer.baseAddress
                 // Per file: the places left empty and why.
-                let failures = parallelMap(Array(files.indices)) { file -> [(place: Int, diagnostic: Diagnostic)] in
+                let failures = parallelMap(Array(files.indices)) { file -> [(place: Int, workload: UnpricedWorkload)] in
                     var workloads = exchange(&base![file], with: [])
                     let start = fileStarts[file]
                     if !scaling.isEmpty {
@@ -115,20 +135,24 @@ public struct EstimationPipeline: Sendable {
                             for hpa in scaling[start + index] ?? [] { AutoscalerJoin.scale(&workloads[index], by: hpa) }
                         }
                     }
-                    var failed: [(place: Int, diagnostic: Diagnostic)] = []
+                    var failed: [(place: Int, workload: UnpricedWorkload)] = []
                     // From the end: `popLast` moves a workload out.
                     while let workload = workloads.popLast() {
                         let place = start + workloads.count
-                        do throws(EstimateError) { (slots! + place).initialize(to: try estimator.estimate(workload)) } catch {
-                            failed.append((place, error.diagnostic))
+                        switch estimator.price(workload) {
+                        case .priced(let estimate): (slots! + place).initialize(to: estimate)
+                        case .unpriced(let workload): failed.append((place, workload))
                         }
                     }
                     return failed
                 }
-                diagnostics += failures.flatMap { $0.map(\.diagnostic) }
-                initialized = closeGaps(failures.flatMap { $0.map(\.place) }.sorted(), in: buffer, count: count)
+                let failed = failures.joined().sorted { $0.place < $1.place }
+                unpriced = failed.map(\.workload)
+                unpriced.sort(by: Self.inSourceOrder)
+                initialized = closeGaps(failed.map(\.place), in: buffer, count: count)
             }
         }
+        return (estimates, unpriced)
     }
 
     /// Moves the estimates after each empty place (ascending) down over it, keeping their order;
@@ -147,7 +171,14 @@ public struct EstimationPipeline: Sendable {
 
     /// `(source, id)` order, compared in place (building the tuples copied two strings per side).
     static func inSourceOrder(_ lhs: Estimate, _ rhs: Estimate) -> Bool {
-        let (a, b) = (lhs.workload, rhs.workload)
+        inSourceOrder(lhs.workload, rhs.workload)
+    }
+
+    static func inSourceOrder(_ lhs: UnpricedWorkload, _ rhs: UnpricedWorkload) -> Bool {
+        inSourceOrder(lhs.workload, rhs.workload)
+    }
+
+    static func inSourceOrder(_ a: Workload, _ b: Workload) -> Bool {
         if a.source != b.source { return a.source < b.source }
         return a.id < b.id
     }

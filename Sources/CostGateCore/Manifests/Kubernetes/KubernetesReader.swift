@@ -80,9 +80,19 @@ public struct KubernetesReader: Sendable {
                 return
             }
             if KubernetesKinds.podless.contains(object.kind) { return }
-            reading.diagnostics.append(Diagnostic(options.strictKinds ? .error : .warning, at: object.location,
-                "skipped \(object.kind) (\(object.apiVersion)): costgate does not read this kind yet, so its cost is not counted",
-                rule: "unknown-kind"))
+            let requests = AcceleratorScan.requests(in: object.root)
+            guard let first = requests.first else {
+                // No accelerator anywhere in it: most such kinds are operators' configuration, and cheap.
+                reading.diagnostics.append(Diagnostic(options.strictKinds ? .error : .note, at: object.location,
+                    "skipped \(object.kind) (\(object.apiVersion)): costgate does not read this kind and found no accelerator "
+                    + "request in it, so its cost (if any) is not counted", rule: "unknown-kind"))
+                return
+            }
+            let more = requests.count > 1 ? " and \(requests.count - 1) more accelerator request\(requests.count == 2 ? "" : "s")" : ""
+            reading.diagnostics.append(Diagnostic(options.strictKinds ? .error : .warning, at: first.location,
+                "\(object.kind)/\(object.name) (\(object.apiVersion)) requests \(first.amount) × \(first.resource)\(more), but "
+                + "costgate does not read this kind, so its cost is not counted: render it to a kind costgate reads "
+                + "(Job, Pod, a training CRD), or exclude the file (--exclude, the policy's exclude)", rule: Diagnostic.unreadGPURule))
         }
     }
 
@@ -122,7 +132,7 @@ public struct KubernetesReader: Sendable {
             // Node agents without GPUs are common and cheap: a note; GPU DaemonSets are worth a warning.
             diagnostics.append(Diagnostic(pod.accelerator != nil ? .warning : .note, at: object.location,
                 "DaemonSet '\(object.name)' runs one pod per node and the node count is unknown; pass --daemonset-nodes N to price it",
-                rule: "daemonset-nodes-unknown"))
+                rule: pod.accelerator != nil ? Diagnostic.unreadGPURule : "daemonset-nodes-unknown"))
             return nil
         }
         return try workload(object, pod: pod, role: "node-pod", replicas: ReplicaRange(exactly: nodes), pattern: .longRunning,

@@ -13,8 +13,18 @@ public enum CheckJSONReporter {
         let gate = result.gate
         var members = EstimateJSONReporter.members(result.estimation)
         let verdicts = Dictionary(gate.workloads.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        members["workloads"] = .array(parallelMap(result.estimation.estimates) { estimate in
-            .rendered(EstimateJSONReporter.workload(estimate, indent: 4 + 2 * depth, gate: verdicts[estimate.workload.id].map(verdict) ?? .null))
+        let estimation = result.estimation
+        members["workloads"] = .array(parallelMap(estimation.rows) { row in
+            switch row {
+            case .priced(let index):
+                let estimate = estimation.estimates[index]
+                return .rendered(EstimateJSONReporter.workload(estimate, indent: 4 + 2 * depth,
+                                                               gate: verdicts[estimate.workload.id].map(verdict) ?? .null))
+            case .unpriced(let index):
+                let item = estimation.unpriced[index]
+                return .rendered(EstimateJSONReporter.unpricedWorkload(item, indent: 4 + 2 * depth,
+                                                                       gate: verdicts[item.workload.id].map(verdict) ?? .null))
+            }
         })
         members["policy"] = .object([
             "file": .string(result.policy.file),
@@ -33,7 +43,10 @@ public enum CheckJSONReporter {
         members["teams"] = .array(gate.teams.map(team))
         members["summary"] = .object([
             "workloads": .int(gate.workloads.count),
-            "pass": .int(gate.workloads.filter { $0.status == .note }.count),
+            "pass": .int(gate.count(.pass)),
+            "outcomes": .object(Dictionary(uniqueKeysWithValues: WorkloadVerdict.Outcome.allCases.map { ($0.rawValue, .int(gate.count($0))) })),
+            "inputWarnings": .int(result.inputWarnings),
+            "unreadGPUDocuments": .int(gate.findings.count { $0.ruleID == Diagnostic.unreadGPURule }),
             "denies": .int(gate.denies),
             "warnings": .int(gate.warnings),
             "waived": .int(gate.waived),
@@ -64,7 +77,8 @@ public enum CheckJSONReporter {
             "accelerators": .int(verdict.gpus),
             "acceleratorCap": .optional(verdict.gpuCap),
             "exceptions": .array(verdict.exceptions.map(EstimateJSONReporter.location)),
-            "status": .string(status(verdict.status)),
+            "status": .string(verdict.cannotPrice != nil ? "cannot-price" : status(verdict.status)),
+            "outcome": .string(verdict.outcome.rawValue),
             "waived": .bool(verdict.waived),
         ])
     }
@@ -104,6 +118,7 @@ public enum CheckJSONReporter {
             "figure": .string(summary.figure.rawValue),
             "monthlyScale": .string(summary.monthlyScale.rawValue),
             "status": .string(status(summary.status)),
+            "unpriced": .int(summary.unpriced),
         ])
     }
 

@@ -20,6 +20,14 @@ public struct CheckTextReporter: Sendable {
             var table = TextTable(headers: ["WORKLOAD", "SOURCE", "TEAM", "GATED ON", "PER RUN", "RUN QUOTA", "MONTH", "STATUS"],
                                   alignments: [.left, .left, .left, .left, .right, .right, .right, .left])
             for verdict in gate.workloads {
+                if let reason = verdict.cannotPrice {
+                    table.rows.append([
+                        verdict.displayName, "\(verdict.source.file):\(verdict.source.line)", verdict.team ?? "(unowned)",
+                        verdict.figure.rawValue, "cannot price: \(reason)", verdict.perRunCap.map(MoneyFormat.usd) ?? "-", "?",
+                        paint("ERROR", .deny),
+                    ])
+                    continue
+                }
                 table.rows.append([
                     verdict.displayName, "\(verdict.source.file):\(verdict.source.line)", verdict.team ?? "(unowned)",
                     verdict.figure.rawValue, verdict.perRunCost.map(MoneyFormat.usd) ?? "-",
@@ -42,7 +50,9 @@ public struct CheckTextReporter: Sendable {
                                   alignments: [.left, .left, .right, .right, .right] + (ledger ? [.right] : []) + [.right, .right, .right, .left])
             for summary in gate.teams {
                 table.rows.append([
-                    summary.team ?? "(unowned)", summary.enforcement.rawValue, "\(summary.workloads)", MoneyFormat.usd(summary.oneOff),
+                    summary.team ?? "(unowned)", summary.enforcement.rawValue,
+                    summary.unpriced > 0 ? "\(summary.workloads) (+\(summary.unpriced) unpriced)" : "\(summary.workloads)",
+                    MoneyFormat.usd(summary.oneOff),
                     MoneyFormat.usd(summary.recurring)] + (ledger ? [MoneyFormat.usd(summary.committed)] : []) + [
                     MoneyFormat.usd(summary.monthly), summary.monthlyCap.map(MoneyFormat.usd) ?? "-",
                     summary.remaining.map(MoneyFormat.usd) ?? "-", status(summary.status, waived: false),
@@ -69,21 +79,31 @@ public struct CheckTextReporter: Sendable {
         return text
     }
 
+    /// `FAIL: 10 workloads: 6 pass, 2 warn, 1 deny, 1 waived; …`: every workload in exactly one outcome,
+    /// then the findings and input problems, so no warning on standard error goes uncounted.
     func summary(_ result: CheckResult, exitStatus: ExitStatus) -> String {
         let gate = result.gate
-        let passing = gate.workloads.filter { $0.status == .note }.count
-        var parts = ["\(gate.workloads.count) workload\(gate.workloads.count == 1 ? "" : "s")", "\(passing) within budget",
-                     "\(gate.warnings) warning\(gate.warnings == 1 ? "" : "s")", "\(gate.denies) den\(gate.denies == 1 ? "y" : "ies")"]
-        if gate.waived > 0 { parts.append("\(gate.waived) waived") }
-        let errors = result.estimation.diagnostics.filter { $0.severity == .error }.count
-        if errors > 0 { parts.append("\(errors) input error\(errors == 1 ? "" : "s")") }
+        var outcomes = [WorkloadVerdict.Outcome.pass, .warn, .deny].map { "\(gate.count($0)) \($0.rawValue)" }
+        if gate.count(.waived) > 0 { outcomes.append("\(gate.count(.waived)) waived") }
+        if gate.count(.cannotPrice) > 0 { outcomes.append("\(gate.count(.cannotPrice)) cannot be priced") }
+        var parts = ["\(ReadingSummary.count(gate.workloads.count, "workload")): \(outcomes.joined(separator: ", "))"]
+        var findings = [ReadingSummary.count(gate.denies, "deny finding"), ReadingSummary.count(gate.warnings, "warning")]
+        if gate.waived > 0 { findings.append("\(gate.waived) waived") }
+        parts.append(findings.joined(separator: ", "))
+        let unread = gate.findings.count { $0.ruleID == Diagnostic.unreadGPURule }
+        if unread > 0 { parts.append("\(ReadingSummary.count(unread, "document")) with GPUs not read") }
+        let warnings = result.inputWarnings
+        let errors = result.estimation.diagnostics.count { $0.severity == .error }
+        if warnings > 0 || errors > 0 {
+            parts.append("input: \(ReadingSummary.count(warnings, "warning")), \(ReadingSummary.count(errors, "error"))")
+        }
         let word: String
         switch exitStatus {
         case .inputUnusable: word = paint("ERROR", .deny)
         case .overBudget: word = paint("FAIL", .deny)
-        default: word = gate.warnings > 0 ? paint("PASS with warnings", .warn) : "PASS"
+        default: word = gate.warnings + warnings > 0 ? paint("PASS with warnings", .warn) : "PASS"
         }
-        return "\(word): \(parts.joined(separator: ", ")); policy \(result.policy.file), "
+        return "\(word): \(parts.joined(separator: "; ")); policy \(result.policy.file), "
             + "prices from the catalog dated \(result.estimation.catalogDate) (exit \(exitStatus.rawValue))"
     }
 

@@ -233,11 +233,40 @@ final class KubernetesReaderTests: XCTestCase {
         """)
         XCTAssertEqual(reading.diagnostics.count, 1)
         XCTAssertEqual(reading.diagnostics[0].location.line, 5)
-        XCTAssertEqual(reading.diagnostics[0].severity, .warning)
+        XCTAssertEqual(reading.diagnostics[0].severity, .note, "no accelerator anywhere in it: said, not a warning")
         XCTAssertEqual(reading.diagnostics[0].ruleID, "unknown-kind")
         let strict = read("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n",
                           options: ReadOptions(month: month, strictKinds: true))
         XCTAssertEqual(strict.diagnostics.first?.severity, .error)
+    }
+
+    func testAnUnreadKindWithAcceleratorsIsAWarningAtTheRequest() {
+        let reading = read("""
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: train}
+        spec:
+          templates:
+            - name: main
+              container:
+                resources:
+                  limits: {nvidia.com/gpu: 8}
+            - name: eval
+              container:
+                resources:
+                  requests: {"nvidia.com/gpu": "0"}
+            - name: quota-like
+              limits: {requests.amd.com/gpu: 2}
+        """)
+        XCTAssertTrue(reading.workloads.isEmpty)
+        XCTAssertEqual(reading.diagnostics.count, 1)
+        let diagnostic = reading.diagnostics[0]
+        XCTAssertEqual(diagnostic.ruleID, Diagnostic.unreadGPURule)
+        XCTAssertEqual(diagnostic.severity, .warning)
+        XCTAssertTrue(diagnostic.isUnreadGPU)
+        XCTAssertEqual(diagnostic.location.line, 9, "points at the first non-zero request")
+        XCTAssertTrue(diagnostic.message.contains("Workflow/train (argoproj.io/v1alpha1) requests 8 × nvidia.com/gpu and 1 more"),
+                      diagnostic.message)
     }
 
     func testListItemsAreRead() {
@@ -333,8 +362,11 @@ final class KubernetesReaderTests: XCTestCase {
         """
         let unknown = read(yaml)
         XCTAssertTrue(unknown.workloads.isEmpty)
-        XCTAssertEqual(unknown.diagnostics.first?.ruleID, "daemonset-nodes-unknown")
+        XCTAssertEqual(unknown.diagnostics.first?.ruleID, Diagnostic.unreadGPURule, "a GPU DaemonSet left unpriced is counted as unread")
         XCTAssertEqual(unknown.diagnostics.first?.severity, .warning, "a GPU DaemonSet left unpriced is worth a warning")
+        let agent = read(yaml.replacingOccurrences(of: "resources: {limits: {nvidia.com/gpu: 1}}", with: "image: agent"))
+        XCTAssertEqual(agent.diagnostics.first?.ruleID, "daemonset-nodes-unknown")
+        XCTAssertEqual(agent.diagnostics.first?.severity, .note, "node agents without GPUs are cheap: a note")
         let known = read(yaml, options: ReadOptions(daemonSetNodes: 5, month: month))
         XCTAssertEqual(known.workloads.first?.roles[0].replicas.nominal, 5)
     }

@@ -1,0 +1,5 @@
+/// What pricing one workload gives: its estimate, or the workload back with the reason it has none.
+public enum PricingOutcome: Sendable {
+    case priced(Estimate)
+    case unpriced(UnpricedWorkload)
+}
