@@ -59,6 +59,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try policyOptions.validate(alongside: paths + usage.map { String($0.drop { $0 != "=" }.dropFirst()) })
         _ = try usageInputs()
         _ = try ReportOutputs<AuditFormat>(format: format, outputs: outputs)
     }
@@ -88,10 +89,11 @@ struct AuditCommand: ParsableCommand {
             do { ledgerHandle = try Ledger.existing(path: path) } catch { ledgerDiagnostics.append(error.diagnostic) }
         }
         var report = AuditPipeline(fileSystem: fileSystem).run(paths: paths, policy: policy, reading: readOptions, pricing: settings,
-                                                               today: today, ledger: ledgerHandle, usage: try usageInputs())
+                                                               today: today, ledger: ledgerHandle, usage: try usageInputs(),
+                                                               exclude: reading.exclude)
         report.diagnostics = (policyDiagnostics + priceDiagnostics + ledgerDiagnostics + report.diagnostics).sorted()
 
-        try ReportOutputs<AuditFormat>(format: format, outputs: outputs).emit(terminal) { format in
+        let unwritten = try ReportOutputs<AuditFormat>(format: format, outputs: outputs).emit(terminal) { format in
             switch format {
             case .text: return AuditTextReporter.render(report)
             case .json: return AuditJSONReporter.render(report)
@@ -115,6 +117,7 @@ struct AuditCommand: ParsableCommand {
                 }
             }
         }
+        try ReportOutputs<AuditFormat>.finish(unwritten, terminal)
         if report.exitStatus != .success { throw ExitCode(report.exitStatus.rawValue) }
     }
 }

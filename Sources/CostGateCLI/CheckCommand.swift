@@ -42,6 +42,10 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup(title: "Pricing") var pricing: PricingOptions
     @OptionGroup(title: "Reading") var reading: ReadingOptions
 
+    func validate() throws {
+        try policyOptions.validate(alongside: paths)
+    }
+
     func run() throws {
         let terminal = Terminal.detect(noColor: noColor)
         let fileSystem = LocalFileSystem()
@@ -51,11 +55,12 @@ struct CheckCommand: ParsableCommand {
         let (settings, priceDiagnostics) = try pricing.settings(fileSystem: fileSystem, policy: policy)
         let ledgerUse = try ledger.use(policy: policy, failOnWarn: failOnWarn)
         var result = CheckPipeline(fileSystem: fileSystem)
-            .run(paths: paths, policy: policy, reading: readOptions, pricing: settings, today: today, ledger: ledgerUse)
+            .run(paths: paths, policy: policy, reading: readOptions, pricing: settings, today: today, ledger: ledgerUse,
+                 exclude: reading.exclude)
         result.estimation.diagnostics = (policyDiagnostics + priceDiagnostics + result.estimation.diagnostics).sorted()
         let status = result.exitStatus(failOnWarn: failOnWarn)
 
-        try output.emit(terminal) { format in
+        let unwritten = try output.emit(terminal) { format in
             switch format {
             case .text: return CheckTextReporter(verbose: verbose, color: terminal.colorOutput).render(result, exitStatus: status)
             case .json: return CheckJSONReporter.render(result, exitStatus: status)
@@ -78,6 +83,7 @@ struct CheckCommand: ParsableCommand {
             let count = result.estimation.diagnostics.filter { $0.severity == .error }.count
             terminal.err("costgate: \(count) error\(count == 1 ? "" : "s"): some input could not be used, so the check is incomplete (exit 2)\n")
         }
+        try ReportOutputs<GateReportFormat>.finish(unwritten, terminal)
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

@@ -91,14 +91,16 @@ struct DiffCommand: ParsableCommand {
         }
         let baseInputs = inputs.filter { baseFiles.exists($0) }
         let headInputs = inputs.filter { headFiles.exists($0) }
-        let baseResult = CheckPipeline(fileSystem: baseFiles).run(paths: baseInputs, policy: policy, reading: readOptions, pricing: settings, today: day)
-        var headResult = CheckPipeline(fileSystem: headFiles).run(paths: headInputs, policy: policy, reading: readOptions, pricing: settings, today: day)
+        let baseResult = CheckPipeline(fileSystem: baseFiles).run(paths: baseInputs, policy: policy, reading: readOptions, pricing: settings, today: day,
+                                                                  exclude: reading.exclude)
+        var headResult = CheckPipeline(fileSystem: headFiles).run(paths: headInputs, policy: policy, reading: readOptions, pricing: settings, today: day,
+                                                                  exclude: reading.exclude)
         headResult.estimation.diagnostics = (policyDiagnostics + priceDiagnostics + headResult.estimation.diagnostics).sorted()
         let diff = CostDiff.compute(base: baseResult, head: headResult, policy: policy, policySide: choice.side,
                                     policyChanged: choice.changed)
         let status = diff.exitStatus(failOnWarn: failOnWarn)
 
-        try output.emit(terminal) { format in
+        let unwritten = try output.emit(terminal) { format in
             switch format {
             case .text: return DiffTextReporter(color: terminal.colorOutput, all: all).render(diff, exitStatus: status)
             case .json: return DiffJSONReporter.render(diff, exitStatus: status)
@@ -117,6 +119,7 @@ struct DiffCommand: ParsableCommand {
         if status == .inputUnusable {
             terminal.err("costgate: some input on the head side could not be used, so the check is incomplete (exit 2)\n")
         }
+        try ReportOutputs<GateReportFormat>.finish(unwritten, terminal)
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

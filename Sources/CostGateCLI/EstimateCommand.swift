@@ -45,7 +45,7 @@ struct EstimateCommand: ParsableCommand {
         let readOptions = try reading.options()
         let (settings, priceDiagnostics) = try pricing.settings(fileSystem: fileSystem)
         var result = EstimationPipeline(fileSystem: fileSystem)
-            .run(EstimationRequest(paths: paths, reading: readOptions, pricing: settings))
+            .run(EstimationRequest(paths: paths, reading: readOptions, pricing: settings, exclude: reading.exclude))
         result.diagnostics = (priceDiagnostics + result.diagnostics).sorted()
 
         switch ReportFormat(rawValue: format)! {

@@ -30,6 +30,10 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup(title: "Pricing") var pricing: PricingOptions
     @OptionGroup(title: "Reading") var reading: ReadingOptions
 
+    func validate() throws {
+        try policyOptions.validate(alongside: paths)
+    }
+
     func run() throws {
         let terminal = Terminal.detect(noColor: noColor)
         let fileSystem = LocalFileSystem()
@@ -51,11 +55,12 @@ struct ExplainCommand: ParsableCommand {
         var gate: GateReport?
         if let policy {
             let result = CheckPipeline(fileSystem: fileSystem).run(paths: paths, policy: policy, reading: readOptions, pricing: settings,
-                                                                    today: today)
+                                                                    today: today, exclude: reading.exclude)
             estimation = result.estimation
             gate = result.gate
         } else {
-            estimation = EstimationPipeline(fileSystem: fileSystem).run(EstimationRequest(paths: paths, reading: readOptions, pricing: settings))
+            estimation = EstimationPipeline(fileSystem: fileSystem).run(EstimationRequest(paths: paths, reading: readOptions, pricing: settings,
+                                                                                                   exclude: reading.exclude))
         }
         diagnostics = (diagnostics + estimation.diagnostics).sorted()
 

@@ -21,7 +21,8 @@ struct OutputOptions: ParsableArguments {
         _ = try ReportOutputs<GateReportFormat>(format: format, outputs: outputs)
     }
 
-    func emit(_ terminal: Terminal, render: (GateReportFormat) -> String) throws {
+    @discardableResult
+    func emit(_ terminal: Terminal, render: (GateReportFormat) -> String) throws -> [String] {
         try ReportOutputs<GateReportFormat>(format: format, outputs: outputs).emit(terminal, render: render)
     }
 }

@@ -13,6 +13,13 @@ struct PolicyOptions: ParsableArguments {
                                valueName: "YYYY-MM-DD"))
     var today: String?
 
+    /// Standard input can be read once: the policy and the manifests cannot both come from it.
+    func validate(alongside paths: [String]) throws {
+        if policy == "-", paths.contains("-") {
+            throw ValidationError("standard input cannot be both the policy and a manifest: give the policy as a file (--policy FILE)")
+        }
+    }
+
     func day(now: Date = Date()) throws -> CalendarDay {
         guard let today else { return CalendarDay(containing: now) }
         guard let day = CalendarDay(today) else { throw ValidationError("invalid --today '\(today)': expected YYYY-MM-DD") }

@@ -17,6 +17,10 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Month CronJob runs are counted in (default: the current month, UTC).", valueName: "YYYY-MM"))
     var month: String?
 
+    @Option(help: ArgumentHelp("Leave out paths matching GLOB (repeatable; '*' crosses directories; also the policy's exclude).",
+                               valueName: "glob"))
+    var exclude: [String] = []
+
     @Flag(help: "Treat kinds costgate cannot read as errors instead of warnings.")
     var strictKinds = false
 

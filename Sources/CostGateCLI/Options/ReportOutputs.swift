@@ -26,8 +26,11 @@ struct ReportOutputs<Format: RawRepresentable & CaseIterable & Hashable> where F
         }
     }
 
-    /// Renders each requested format once and writes it: files first, standard output last.
-    func emit(_ terminal: Terminal, render: (Format) -> String) throws {
+    /// Renders each requested format once and writes it: files first (each whole or not at all),
+    /// standard output last, whatever became of the files. Returns why files could not be written:
+    /// the command reports them after everything else and exits 2.
+    @discardableResult
+    func emit(_ terminal: Terminal, render: (Format) -> String) throws -> [String] {
         var rendered: [Format: String] = [:]
         func text(_ format: Format) -> String {
             if let done = rendered[format] { return done }
@@ -35,13 +38,21 @@ struct ReportOutputs<Format: RawRepresentable & CaseIterable & Hashable> where F
             rendered[format] = value
             return value
         }
+        var failures: [String] = []
         for file in files {
-            do {
-                try Data(text(file.format).utf8).write(to: URL(fileURLWithPath: file.path))
-            } catch {
-                throw OutputError(reason: "cannot write \(file.format.rawValue) to \(file.path): \(error.localizedDescription)")
+            if let failure = AtomicFile.write(Array(text(file.format).utf8), to: file.path) {
+                failures.append("\(file.format.rawValue) report: \(failure)")
             }
         }
         try terminal.out(text(standard))
+        return failures
+    }
+
+    /// Says which reports could not be written and ends the command with exit 2; nothing when all were.
+    static func finish(_ failures: [String], _ terminal: Terminal) throws {
+        guard !failures.isEmpty else { return }
+        for failure in failures { terminal.err("costgate: error: \(failure)\n") }
+        terminal.err("costgate: \(failures.count) report\(failures.count == 1 ? "" : "s") could not be written (exit 2)\n")
+        throw ExitCode(ExitStatus.inputUnusable.rawValue)
     }
 }

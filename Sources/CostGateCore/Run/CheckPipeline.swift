@@ -13,9 +13,9 @@ public struct CheckPipeline: Sendable {
     /// approved earlier, and a passing check with `ledger.record` records its one-off runs, in one
     /// transaction. A ledger that cannot be used is an input error (exit 2), never skipped.
     public func run(paths: [String], policy: Policy, reading: ReadOptions, pricing: PricingSettings, today: CalendarDay,
-                    ledger: LedgerUse? = nil) -> CheckResult {
+                    ledger: LedgerUse? = nil, exclude: [String] = []) -> CheckResult {
         var estimation = EstimationPipeline(fileSystem: fileSystem)
-            .run(EstimationRequest(paths: paths, reading: reading, pricing: pricing, exclude: policy.exclude))
+            .run(EstimationRequest(paths: paths, reading: reading, pricing: pricing, exclude: policy.exclude + exclude))
         // Documents with accelerators costgate does not read become the gate's findings (the policy's
         // `unread` decides their level), shown once, in every format.
         let unread = estimation.diagnostics.filter(\.isUnreadGPU)

@@ -135,12 +135,14 @@ final class SacctImporterTests: XCTestCase {
                        "the header lists JobID,Account,JobName; costgate reads the output of '\(SacctImporter.command)'")
     }
 
-    func testACPUJobWithoutAPartitionRateIsAnErrorNamingThePartition() {
+    func testACPUJobWithoutAPartitionRateIsPricedAtTheCatalogsCPUAndMemoryRates() throws {
         let reading = read(text: "8|x|platform|batch|cpu=4,mem=16G,node=1|3600|COMPLETED|2026-11-01T00:00:00|2026-11-01T01:00:00\n")
-        XCTAssertEqual(reading.diagnostics.map(\.rendered), [
-            "sacct.txt:1:14: error: no rate for partition 'batch' and no GPUs to price at catalog prices; "
-                + "add a rate for partition 'batch' to the policy's pricing.partitions [usage]",
-        ])
+        XCTAssertEqual(reading.diagnostics, [], "a CPU-only row is not an error that fails the audit")
+        let record = try XCTUnwrap(reading.records.first)
+        let rates = UsageFixture.pricing.catalog.rates(provider: UsageFixture.pricing.provider)
+        XCTAssertEqual(record.cost, 4 * rates.cpuPerVCPUHour + 16 * rates.memoryPerGiBHour)
+        XCTAssertEqual(record.gpuHours, 0)
+        XCTAssertTrue(record.notes.contains { $0.contains("CPU-only job with no rate for partition 'batch'") }, "\(record.notes)")
     }
 
     func testAnEmptyExportHasNothing() {

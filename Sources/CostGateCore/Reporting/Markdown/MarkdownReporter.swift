@@ -48,7 +48,11 @@ public struct MarkdownReporter: Sendable {
         var head = "\(marker)\n### \(Self.icon(exitStatus, warnings: gate.warnings)) costgate: \(verdict(exitStatus, denies: gate.denies, warnings: gate.warnings))"
         head += " — \(gate.workloads.count) workload\(gate.workloads.count == 1 ? "" : "s") checked\n\n"
         var rows = gate.workloads.map { verdict in
-            "| `\(Self.code(verdict.displayName))` | `\(Self.code(verdict.source.file)):\(verdict.source.line)` | \(verdict.team ?? "*unowned*") "
+            if let reason = verdict.cannotPrice {
+                return "| `\(Self.code(verdict.displayName))` | `\(Self.code(verdict.source.file)):\(verdict.source.line)` | \(verdict.team ?? "*unowned*") "
+                    + "| cannot price: \(Self.escape(reason)) | \(verdict.perRunCap.map(MoneyFormat.usd) ?? "–") | ? | :x: error |"
+            }
+            return "| `\(Self.code(verdict.displayName))` | `\(Self.code(verdict.source.file)):\(verdict.source.line)` | \(verdict.team ?? "*unowned*") "
                 + "| \(verdict.perRunCost.map(MoneyFormat.usd) ?? "–") | \(verdict.perRunCap.map(MoneyFormat.usd) ?? "–") "
                 + "| \(MoneyFormat.usd(verdict.monthlyCost)) | \(Self.status(verdict.status)) |"
         }
@@ -63,8 +67,21 @@ public struct MarkdownReporter: Sendable {
         }
         let footer = "\n<sub>costgate · policy `\(Self.code(result.policy.file))` · prices from the catalog dated "
             + "\(result.estimation.catalogDate) · exit \(exitStatus.rawValue)</sub>\n"
-        return fit(head: head, table: table, rows: &rows, middle: teams + findingsSection(gate.findings),
+        return fit(head: head, table: table, rows: &rows,
+                   middle: teams + errorsSection(result.estimation.diagnostics) + findingsSection(gate.findings),
                    details: detailsSection(result.estimation.estimates), footer: footer)
+    }
+
+    /// Input that could not be used, at its place: the reason the check exits 2.
+    private func errorsSection(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard !errors.isEmpty else { return "" }
+        var text = "\n**Input errors** (the check is incomplete)\n\n"
+        for diagnostic in errors {
+            text += "- :x: `\(Self.code(diagnostic.location.description))` \(Self.escape(diagnostic.message))"
+                + (diagnostic.ruleID.map { " `[\($0)]`" } ?? "") + "\n"
+        }
+        return text
     }
 
     // MARK: - Pieces

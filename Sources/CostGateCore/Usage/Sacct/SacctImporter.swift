@@ -211,7 +211,11 @@ public enum SacctImporter {
         let add = partition.map { "add a rate for partition '\($0)' to the policy's pricing.partitions" }
             ?? "the job names no partition to price"
         guard tres.gpus > 0 else {
-            return .failure(PriceProblem(message: "no rate for partition '\(partition ?? "")' and no GPUs to price at catalog prices; \(add)"))
+            // CPU-only jobs are most of a cluster's rows: priced at the catalog's CPU and memory rates, never an error.
+            let rates = pricing.catalog.rates(provider: pricing.provider)
+            return .success(Priced(hourly: cpus * rates.cpuPerVCPUHour + memory * rates.memoryPerGiBHour,
+                                   notes: ["CPU-only job with no rate for partition '\(partition ?? "")': CPU and memory at the "
+                                           + "\(pricing.provider.rawValue) catalog rates (\(add))"]))
         }
         let unnamed = tres.gpus - tres.typedGPUs.reduce(0) { $0 + $1.count }
         var groups: [(model: GPUModel, count: Int, raw: String?)] = []
