@@ -113,14 +113,16 @@ public struct Estimator: Sendable {
             let devices = role.accelerator?.equivalents ?? 0
             let hourly = devices * rate.perAcceleratorHour + cpu * rate.perVCPUHour + memory * rate.perGiBHour
             assumptions.append("priced at partition '\(partition)' rates from \(settings.ratesOrigin)")
-            return RolePrice(role: role.name, onDemandPerHour: hourly, spotPerHour: nil, accelerator: nil, model: role.accelerator?.model)
+            return RolePrice(role: role.name, onDemandPerHour: hourly, spotPerHour: nil, accelerator: nil,
+                             model: role.accelerator.flatMap { $0.model ?? rate.model })
         }
         if let nodePool {
             let devices = role.accelerator?.equivalents ?? 0
             let rate = nodePool.rate
             let hourly = devices * rate.perAcceleratorHour + cpu * rate.perVCPUHour + memory * rate.perGiBHour
             assumptions.append("priced at node pool '\(nodePool.label)=\(nodePool.value)' rates from \(settings.ratesOrigin)")
-            return RolePrice(role: role.name, onDemandPerHour: hourly, spotPerHour: nil, accelerator: nil, model: role.accelerator?.model)
+            return RolePrice(role: role.name, onDemandPerHour: hourly, spotPerHour: nil, accelerator: nil,
+                             model: role.accelerator.flatMap { $0.model ?? rate.model })
         }
         let cpuAndMemory = DecimalMath.sum(DecimalMath.product(cpu, rates.cpuPerVCPUHour),
                                            DecimalMath.product(memory, rates.memoryPerGiBHour))

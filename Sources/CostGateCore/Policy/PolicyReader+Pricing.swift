@@ -5,7 +5,7 @@ extension PolicyReader {
                               "instances", "partitions", "nodePools", "spot"]
     static let acceleratorKeys = ["model", "provider", "onDemand", "spot"]
     static let instanceKeys = ["name", "onDemand", "spot"]
-    static let rateKeys = ["perGPUHour", "perCPUHour", "perGiBHour"]
+    static let rateKeys = ["perGPUHour", "perCPUHour", "perGiBHour", "gpu"]
     static let nodePoolKeys = ["label", "value"] + rateKeys
     static let spotKeys = ["checkpointInterval", "restartOverhead", "interruption"]
     /// Kinds whose one-off runs take a default run time (`default`: every other kind).
@@ -84,7 +84,8 @@ extension PolicyReader {
     private static func rate(_ node: NodeCursor) throws(ManifestError) -> PartitionRate {
         PartitionRate(perAcceleratorHour: try PolicyValues.money(PolicyValues.required(node, "perGPUHour")),
                       perVCPUHour: try node.child("perCPUHour").map { n throws(ManifestError) in try PolicyValues.money(n) } ?? 0,
-                      perGiBHour: try node.child("perGiBHour").map { n throws(ManifestError) in try PolicyValues.money(n) } ?? 0)
+                      perGiBHour: try node.child("perGiBHour").map { n throws(ManifestError) in try PolicyValues.money(n) } ?? 0,
+                      model: try node.child("gpu").map { n throws(ManifestError) in try PolicyValues.gpuModel(n) })
     }
 
     private mutating func readSpot(_ node: NodeCursor) -> SpotParameters {

@@ -36,11 +36,15 @@ public struct PartitionRate: Sendable, Hashable {
     public var perAcceleratorHour: Decimal
     public var perVCPUHour: Decimal
     public var perGiBHour: Decimal
+    /// The GPU model the partition's (or node pool's) nodes carry, for jobs whose request names none
+    /// (`#SBATCH --gres=gpu:4` on an on-prem cluster): reports and rules then know what runs.
+    public var model: GPUModel?
 
-    public init(perAcceleratorHour: Decimal, perVCPUHour: Decimal = 0, perGiBHour: Decimal = 0) {
+    public init(perAcceleratorHour: Decimal, perVCPUHour: Decimal = 0, perGiBHour: Decimal = 0, model: GPUModel? = nil) {
         self.perAcceleratorHour = perAcceleratorHour
         self.perVCPUHour = perVCPUHour
         self.perGiBHour = perGiBHour
+        self.model = model
     }
 }
 

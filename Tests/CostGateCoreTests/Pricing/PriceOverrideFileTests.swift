@@ -31,7 +31,21 @@ final class PriceOverrideFileTests: XCTestCase {
         ])
         let (_, nested) = apply("partitions:\n  gpu: {perGpuHour: 1}\n")
         XCTAssertEqual(nested.first?.message,
-                       "unknown key 'perGpuHour' in 'partitions.gpu'; did you mean 'perGPUHour'? (allowed: perGPUHour, perCPUHour, perGiBHour)")
+                       "unknown key 'perGpuHour' in 'partitions.gpu'; did you mean 'perGPUHour'? (allowed: perGPUHour, perCPUHour, perGiBHour, gpu)")
+    }
+
+    func testAPartitionNamesTheGPUModelOfItsNodes() throws {
+        let (settings, diagnostics) = apply("partitions:\n  gpu-a100: {gpu: NVIDIA-A100-SXM4-80GB, perGPUHour: 1.20}\n")
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(settings.partitionRates["gpu-a100"]?.model, GPUModel.normalize("a100-80gb"))
+        let (_, bad) = apply("partitions:\n  gpu-a100: {gpu: a1000000, perGPUHour: 1.20}\n")
+        XCTAssertEqual(bad.first?.location.line, 2, "an unknown model is an error at its place")
+        let script = "#!/bin/bash\n#SBATCH --partition=gpu-a100\n#SBATCH --gres=gpu:4\n#COSTGATE --duration=2h\nsrun x\n"
+        let file = InputFile(path: "job.sbatch", bytes: Array(script.utf8), format: .sbatch)
+        let workload = try XCTUnwrap(SlurmReader(options: ReadOptions(month: CalendarMonth(year: 2026, month: 11)!)).read(file).workloads.first)
+        let estimate = try Estimator(settings: settings).estimate(workload)
+        XCTAssertEqual(estimate.cost.expected, Decimal(string: "9.6"), "4 GPUs × $1.20 × 2 h at the partition's rate")
+        XCTAssertEqual(estimate.prices.first?.model, GPUModel.normalize("a100-80gb"), "the partition says what its nodes carry")
     }
 
     func testBadValuesNameThePlace() {

@@ -4,7 +4,9 @@ import Foundation
 public enum PolicySummaryReporter {
     public static func render(_ policy: Policy) -> String {
         var out = "\(policy.file): valid policy (version \(policy.version))\n"
-        out += "  enforcement: \(policy.enforcement.rawValue); unowned workloads: \(policy.unowned.rawValue)\n"
+        out += "  enforcement: \(policy.enforcement.rawValue); unowned workloads: \(policy.unowned.rawValue); "
+            + "documents with GPUs not read: \(policy.unread.rawValue)\n"
+        if !policy.exclude.isEmpty { out += "  excluded paths: \(policy.exclude.joined(separator: ", "))\n" }
         let defaults = policy.defaults
         out += "  defaults: gate on the \(defaults.figure.rawValue) cost, recurring workloads at \(defaults.monthlyScale.rawValue) scale, "
             + "warn at \(GateEvaluator.percent(defaults.warnAt, of: 1))\n"
