@@ -12,8 +12,8 @@ struct ExplainCommand: ParsableCommand {
         came from, the spot inputs, the arithmetic, and with a policy the team match, the quota arithmetic and the findings.
 
         Examples:
-          costgate explain examples/k8s/pytorch-job.yaml
-          costgate explain examples/ --workload Job/ml/llm-finetune --policy policies/example.yaml
+          costgate explain examples/k8s/job-spot-h100-karpenter.yaml
+          costgate explain examples/ --workload SlurmJob/llm-pretrain --policy examples/policy.yaml
         """)
 
     @Argument(help: ArgumentHelp("Files, directories, or - for standard input.", valueName: "path"))
