@@ -7,12 +7,6 @@ final class AuditCommandTests: XCTestCase {
     private let fixtures = "Tests/CostGateCLITests/Fixtures/audit"
     private var args: [String] { ["audit", "\(fixtures)/k8s", "--policy", "\(fixtures)/policy.yaml", "--today", "2026-11-22"] }
 
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
 
     func testRecurringWorkloadsAreProjectedOverTheRestOfTheMonth() throws {
         let outcome = try BinaryRunner.run(args)

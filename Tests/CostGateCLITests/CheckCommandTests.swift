@@ -155,10 +155,4 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains("costgate: internal error: cannot write the report to standard output"), outcome.stderr)
     }
 
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
 }
