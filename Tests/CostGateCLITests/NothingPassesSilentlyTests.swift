@@ -38,6 +38,25 @@ final class NothingPassesSilentlyTests: XCTestCase {
         }
     }
 
+    func testScriptsSbatchWouldRefuseAreErrorsAndTheOthersAreStillPriced() throws {
+        let directory = try temporaryDirectory()
+        let good = "#!/bin/bash\n#SBATCH -N 2-4\n#SBATCH --gres=gpu:h100:8\n#SBATCH --time=2:00:00\nsrun x\n"
+        try good.write(to: directory.appendingPathComponent("good.sbatch"), atomically: true, encoding: .utf8)
+        try good.replacingOccurrences(of: "\n", with: "\r\n")
+            .write(to: directory.appendingPathComponent("windows.sbatch"), atomically: true, encoding: .utf8)
+        try String(good.dropFirst("#!/bin/bash\n".count))
+            .write(to: directory.appendingPathComponent("no-shebang.sbatch"), atomically: true, encoding: .utf8)
+        let outcome = try BinaryRunner.run(["estimate", directory.path])
+        XCTAssertEqual(outcome.status, 2, "sbatch would submit neither: the input is not usable")
+        XCTAssertTrue(outcome.stderr.contains("\(directory.path)/windows.sbatch:1:12: error: batch script contains DOS line breaks"),
+                      outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("\(directory.path)/no-shebang.sbatch:1:1: error: this does not look like a batch script"),
+                      outcome.stderr)
+        let row = try XCTUnwrap(outcome.stdout.split(separator: "\n").first { $0.hasPrefix("SlurmJob/good") }, outcome.stdout)
+        XCTAssertTrue(row.contains("16-32 × h100"), "-N 2-4 is a range: \(row)")
+        XCTAssertTrue(outcome.stdout.contains("0 warnings, 2 errors."), outcome.stdout)
+    }
+
     func testJSONListsEveryWorkloadReadWithPricedFalseAndTheDiagnostic() throws {
         let outcome = try BinaryRunner.run(["estimate", "\(repo)/no-model.yaml", "\(repo)/train-a100.yaml", "--format", "json"])
         XCTAssertEqual(outcome.status, 2)

@@ -8,15 +8,24 @@ enum TrainJobJoin {
                       to workloads: inout WorkloadTable) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let runtimes = runtimes.sorted { $0.location < $1.location }
+        var used: Set<SourceLocation> = []
         for job in trainJobs.sorted(by: { $0.location < $1.location }) {
             do throws(ManifestError) {
                 guard let runtime = try resolve(job, runtimes: runtimes, diagnostics: &diagnostics) else { continue }
+                used.insert(runtime.location)
                 var found: [Diagnostic] = []
                 workloads.append([try reader.readTrainJob(job, runtime: runtime, diagnostics: &found)])
                 diagnostics += found
             } catch {
                 diagnostics.append(error.diagnostic)
             }
+        }
+        // A runtime is a template: it costs nothing until a TrainJob names it, so on its own it is said, not priced.
+        for runtime in runtimes where !used.contains(runtime.location) {
+            let gpus = AcceleratorScan.requests(in: runtime.root).isEmpty ? "" : " (its pods request accelerators)"
+            diagnostics.append(Diagnostic(.note, at: runtime.location,
+                "\(runtime.kind) '\(runtime.name)' is a template\(gpus): it is priced through the TrainJobs that name it in "
+                    + "spec.runtimeRef, and none among the inputs does", rule: "trainjob-runtime-unused"))
         }
         return diagnostics
     }

@@ -1,6 +1,10 @@
 /// Everything in an sbatch script that sbatch (or slurmctld, for `--gres`, `--gpus` and `--array`) would reject,
 /// plus the errors of costgate's own `#COSTGATE` lines. Each case carries the place that causes it.
 public enum SlurmError: Error, Hashable, Sendable {
+    /// The first line does not start with `#!` (sbatch: "This does not look like a batch script").
+    case noInterpreterLine(at: SourceLocation)
+    /// A line ends in `\r\n` (sbatch: "Batch script contains DOS line breaks"); the place is the first one.
+    case dosLineBreaks(at: SourceLocation)
     /// A quote opened in a directive line is never closed (sbatch: "Unmatched `\"` in [...]").
     case unmatchedQuote(Character, directive: String, at: SourceLocation)
     /// An argument starts with `:` (sbatch: "Unexpected `:` in [...]").
@@ -33,6 +37,8 @@ public enum SlurmError: Error, Hashable, Sendable {
 
     public var location: SourceLocation {
         switch self {
+        case .noInterpreterLine(let at), .dosLineBreaks(let at):
+            return at
         case .unmatchedQuote(_, _, let at), .unexpectedColon(_, let at), .notAnOption(_, let at),
              .unknownOption(_, _, _, let at), .ambiguousOption(_, _, let at), .missingValue(_, let at),
              .unexpectedValue(_, _, let at), .invalidValue(_, _, _, let at), .conflictingOptions(_, let at),
@@ -44,6 +50,12 @@ public enum SlurmError: Error, Hashable, Sendable {
     /// Lowercase, no trailing period, the offending text quoted.
     public var message: String {
         switch self {
+        case .noInterpreterLine:
+            return "this does not look like a batch script: the first line must start with #! followed by the path "
+                + "to an interpreter (for instance #!/bin/bash); sbatch rejects it"
+        case .dosLineBreaks:
+            return "batch script contains DOS line breaks (\\r\\n) instead of UNIX line breaks (\\n); sbatch rejects it "
+                + "(convert it with dos2unix, or: tr -d '\\r' < in > out)"
         case let .unmatchedQuote(quote, directive, _):
             return "unmatched \(quote == "\"" ? "double" : "single") quote in \(directive) line"
         case let .unexpectedColon(directive, _):
@@ -79,6 +91,8 @@ public enum SlurmError: Error, Hashable, Sendable {
     /// The stable rule identifier used in reports.
     public var ruleID: String {
         switch self {
+        case .noInterpreterLine, .dosLineBreaks:
+            return SlurmRule.scriptFormat
         case .unmatchedQuote, .unexpectedColon, .notAnOption, .missingValue, .unexpectedValue:
             return SlurmRule.syntax
         case .unknownOption, .ambiguousOption:

@@ -1,5 +1,7 @@
 /// Rule identifiers of the findings the sbatch reader reports.
 public enum SlurmRule {
+    /// A file sbatch refuses before reading any option: no `#!` line, or DOS line breaks.
+    public static let scriptFormat = "slurm-script-format"
     /// A directive line sbatch cannot split, or a word that is not an option.
     public static let syntax = "slurm-syntax"
     /// An option sbatch does not know.

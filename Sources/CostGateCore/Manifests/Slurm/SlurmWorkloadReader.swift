@@ -11,6 +11,7 @@ public struct SlurmReader: Sendable {
     }
 
     public func read(_ file: InputFile) -> (workloads: [Workload], diagnostics: [Diagnostic]) {
+        if let refused = SbatchFileCheck.refusal(of: file.bytes, file: file.path) { return ([], [refused.diagnostic]) }
         let text = String(decoding: file.bytes, as: UTF8.self)
         let (parsed, diagnostics) = SbatchScript.parse(text, file: file.path)
         // An error leaves the field it concerns unset: pricing the rest would understate the job.

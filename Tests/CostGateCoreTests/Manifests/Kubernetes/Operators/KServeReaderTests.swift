@@ -127,4 +127,14 @@ final class KServeReaderTests: XCTestCase {
         XCTAssertEqual(workload.roles.map(\.name), ["main"])
         XCTAssertEqual(workload.roles[0].replicas, ReplicaRange(exactly: 1))
     }
+
+    func testAStorageSidecarInventsNoGPU() throws {
+        let result = try OperatorFixtures.estimate("isvc-storage-sidecar.yaml")
+        XCTAssertEqual(result.diagnostics.filter { $0.severity != .note }.map(\.rendered), [])
+        let estimate = try XCTUnwrap(result.estimates.first)
+        XCTAssertEqual(estimate.workload.acceleratorCount, ReplicaRange(exactly: 0))
+        XCTAssertTrue(estimate.workload.roles.allSatisfy { $0.accelerator == nil }, "\(estimate.workload.roles)")
+        XCTAssertEqual(estimate.workload.roles.map(\.replicas.nominal), [2])
+        XCTAssertEqual(estimate.workload.roles.first?.cpu, Decimal(string: "1.1"), "the model and the sidecar share the pod")
+    }
 }

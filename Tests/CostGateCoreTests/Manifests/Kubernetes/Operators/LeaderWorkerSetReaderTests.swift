@@ -72,4 +72,14 @@ final class LeaderWorkerSetReaderTests: XCTestCase {
         XCTAssertTrue(zero.workloads.isEmpty)
         XCTAssertEqual(zero.diagnostics.first?.severity, .error)
     }
+
+    func testTopologyAwareSchedulingAnnotationsKeepTheGPUs() throws {
+        let result = try OperatorFixtures.estimate("lws-tas.yaml")
+        XCTAssertEqual(result.diagnostics.filter { $0.severity != .note }.map(\.rendered), [])
+        let estimate = try XCTUnwrap(result.estimates.first)
+        XCTAssertEqual(estimate.workload.acceleratorCount, ReplicaRange(exactly: 4))
+        XCTAssertEqual(try estimate.workload.role("leader").accelerator?.model, GPUModel(id: "a100-80gb"))
+        XCTAssertEqual(try estimate.workload.role("worker").replicas, ReplicaRange(exactly: 1))
+        XCTAssertEqual(estimate.cost.expected, 4 * 2 * 730, "4 A100 80GB at $2 an hour all month")
+    }
 }

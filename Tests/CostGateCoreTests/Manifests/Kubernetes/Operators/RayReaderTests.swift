@@ -137,4 +137,23 @@ final class RayReaderTests: XCTestCase {
         XCTAssertEqual(error.location.line, 9)
         XCTAssertTrue(error.message.contains("workerGroupSpecs[0].maxReplicas"), error.message)
     }
+
+    func testGroupsThatStartFromZeroStillCountTheirGPUWorkers() throws {
+        let result = try OperatorFixtures.estimate("raycluster-from-zero.yaml")
+        XCTAssertEqual(result.unpriced.count, 0)
+        let estimate = try XCTUnwrap(result.estimates.first)
+        let workload = estimate.workload
+        XCTAssertEqual(workload.roles.map(\.name), ["head", "gpu-group", "rollout"])
+        XCTAssertEqual(try workload.role("gpu-group").replicas, ReplicaRange(min: 0, nominal: 0, max: 4))
+        XCTAssertEqual(try workload.role("rollout").replicas, ReplicaRange(min: 0, nominal: 0, max: 2),
+                       "no replicas: KubeRay starts at minReplicas")
+        XCTAssertEqual(try workload.role("gpu-group").accelerator?.count, 2)
+        XCTAssertEqual(workload.acceleratorCount, ReplicaRange(min: 0, nominal: 0, max: 10), "4 × 2 + 2 × 1 at the most")
+        // The head alone now; every GPU worker at the ceiling.
+        let head = OperatorFixtures.hostRate(cpu: 8, memoryGiB: 32)
+        let gpuWorker = 2 * 2 + OperatorFixtures.hostRate(cpu: 16, memoryGiB: 64)
+        let rolloutWorker = 1 * 2 + OperatorFixtures.hostRate(cpu: 8, memoryGiB: 32)
+        XCTAssertEqual(estimate.cost.expected, head * 730)
+        XCTAssertEqual(estimate.cost.max, (head + 4 * gpuWorker + 2 * rolloutWorker) * 730)
+    }
 }
