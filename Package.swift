@@ -38,6 +38,12 @@ let package = Package(
             name: "costgate",
             dependencies: ["CMallocTuning", "CostGateCLI"]
         ),
+        // libFuzzer targets for the readers (Fuzz/README.md); a plain build replays inputs instead.
+        .executableTarget(
+            name: "costgate-fuzz",
+            dependencies: ["CostGateCore"],
+            path: "Fuzz/CostGateFuzz"
+        ),
         .target(
             name: "CostGateTestSupport",
             path: "Tests/CostGateTestSupport"

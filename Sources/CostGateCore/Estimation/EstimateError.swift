@@ -4,11 +4,13 @@ public enum EstimateError: Error, Sendable, Equatable {
     case missingModel(workload: String, role: String, resource: String, count: Int, at: SourceLocation)
     case noPrice(workload: String, model: String, provider: String, region: String, at: SourceLocation)
     case unknownInstanceType(workload: String, instanceType: String, at: SourceLocation)
+    /// A count or a run time beyond `WorkloadBounds`: almost always a typo, never a real bill.
+    case outOfRange(workload: String, figure: String, value: String, limit: String, at: SourceLocation)
 
     public var location: SourceLocation {
         switch self {
         case .unknownModel(_, _, _, _, let at), .missingModel(_, _, _, _, let at), .noPrice(_, _, _, _, let at),
-             .unknownInstanceType(_, _, let at):
+             .unknownInstanceType(_, _, let at), .outOfRange(_, _, _, _, let at):
             return at
         }
     }
@@ -34,6 +36,9 @@ public enum EstimateError: Error, Sendable, Equatable {
         case .unknownInstanceType(let workload, let instanceType, _):
             return "cannot price \(workload): instance type '\(instanceType)' is not in the catalog and no GPU model is named; "
                 + "add the annotation costgate.dev/gpu or give its price in a --prices file"
+        case .outOfRange(let workload, let figure, let value, let limit, _):
+            return "cannot price \(workload): \(figure) \(value) is more than costgate prices (at most \(limit)); "
+                + "check the manifest for a typo"
         }
     }
 
@@ -44,6 +49,7 @@ public enum EstimateError: Error, Sendable, Equatable {
         case .missingModel: return "missing-model"
         case .noPrice: return "no-price"
         case .unknownInstanceType: return "unknown-instance-type"
+        case .outOfRange: return "out-of-range"
         }
     }
 
@@ -54,6 +60,7 @@ public enum EstimateError: Error, Sendable, Equatable {
         case .missingModel: return "no GPU model named"
         case .noPrice(_, let model, let provider, let region, _): return "no \(provider) price for \(model) in \(region)"
         case .unknownInstanceType(_, let instanceType, _): return "instance type '\(instanceType)' not in the catalog"
+        case .outOfRange(_, let figure, let value, _, _): return "\(figure) \(value) out of range"
         }
     }
 

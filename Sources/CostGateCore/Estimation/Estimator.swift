@@ -21,6 +21,7 @@ public struct Estimator: Sendable {
     /// The estimate, or the workload handed back with the reason it cannot be priced: reports show
     /// every workload read, priced or not.
     public func price(_ workload: __owned Workload) -> PricingOutcome {
+        if let beyond = WorkloadBounds.violation(of: workload) { return .unpriced(UnpricedWorkload(workload: workload, error: beyond)) }
         var assumptions = workload.assumptions
         var instance: InstanceType?
         if let name = workload.instanceType {

@@ -16,11 +16,17 @@ public struct ReplicaRange: Hashable, Sendable {
         self.init(min: count, nominal: count, max: count)
     }
 
+    /// Scaled by a count (devices per replica, pods per group). Counts are never negative; a negative
+    /// factor, which only broken input gives, counts as zero so the range stays ordered. Saturating, so an
+    /// absurd manifest reaches `WorkloadBounds` instead of trapping.
     public static func * (lhs: ReplicaRange, rhs: Int) -> ReplicaRange {
-        ReplicaRange(min: lhs.min * rhs, nominal: lhs.nominal * rhs, max: lhs.max * rhs)
+        let factor = Swift.max(0, rhs)
+        return ReplicaRange(min: lhs.min.saturatingMultiplied(by: factor), nominal: lhs.nominal.saturatingMultiplied(by: factor),
+                            max: lhs.max.saturatingMultiplied(by: factor))
     }
 
     public static func + (lhs: ReplicaRange, rhs: ReplicaRange) -> ReplicaRange {
-        ReplicaRange(min: lhs.min + rhs.min, nominal: lhs.nominal + rhs.nominal, max: lhs.max + rhs.max)
+        ReplicaRange(min: lhs.min.saturatingAdding(rhs.min), nominal: lhs.nominal.saturatingAdding(rhs.nominal),
+                     max: lhs.max.saturatingAdding(rhs.max))
     }
 }

@@ -53,9 +53,16 @@ final class TrainJobJoinTests: XCTestCase {
         XCTAssertTrue(error.message.contains("the inputs have a TrainingRuntime 'rt' in namespace 'team-a'"), error.message)
     }
 
-    func testRuntimesAloneAreQuiet() throws {
+    func testARuntimeAloneIsATemplateNotAWorkload() throws {
         let result = try OperatorFixtures.run(["torch-runtime-cluster.yaml"])
-        XCTAssertTrue(result.estimates.isEmpty)
-        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.workloadCount, 0)
+        XCTAssertEqual(result.diagnostics.map(\.ruleID), ["trainjob-runtime-unused"])
+        let note = try XCTUnwrap(result.diagnostics.first)
+        XCTAssertEqual(note.severity, .note)
+        XCTAssertEqual(note.location.file, "operators/torch-runtime-cluster.yaml")
+        XCTAssertTrue(note.message.contains("is a template (its pods request accelerators)"), note.message)
+        // Beside a TrainJob that names it, the same runtime is priced through the job and says nothing.
+        let joined = try OperatorFixtures.run(["trainjob-llama-8xh100-patched.yaml", "torch-runtime-cluster.yaml"])
+        XCTAssertFalse(joined.diagnostics.contains { $0.ruleID == "trainjob-runtime-unused" })
     }
 }

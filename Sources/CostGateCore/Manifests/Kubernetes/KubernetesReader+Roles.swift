@@ -16,7 +16,7 @@ extension Array where Element == PodRole {
     }
 
     /// Pods of all roles at their nominal replicas.
-    var nominalPods: Int { reduce(0) { $0 + $1.replicas.nominal } }
+    var nominalPods: Int { reduce(0) { $0.saturatingAdding($1.replicas.nominal) } }
 }
 
 extension KubernetesReader {

@@ -230,9 +230,15 @@ public struct KubernetesReader: Sendable {
         return try readPodTemplate(template, annotations: outer, diagnostics: &diagnostics)
     }
 
+    /// A count (replicas, parallelism, hosts, group size): Kubernetes declares these int32 and rejects a
+    /// larger value, so any product of two of them stays exact.
     func nonNegative(_ node: NodeCursor) throws(ManifestError) -> Int {
         let value = try node.int()
         guard value >= 0 else { throw .invalidValue(path: node.path, value: String(value), reason: "must not be negative", at: node.location) }
+        guard value <= Int32.max else {
+            throw .invalidValue(path: node.path, value: String(value),
+                                reason: "more than \(Int32.max), the largest count Kubernetes accepts (int32)", at: node.location)
+        }
         return value
     }
 

@@ -8,8 +8,8 @@ struct ResourceVector: Sendable, Equatable {
     var extended: [String: Int64] = [:]
 
     static func + (lhs: ResourceVector, rhs: ResourceVector) -> ResourceVector {
-        ResourceVector(cpu: lhs.cpu + rhs.cpu, memoryBytes: lhs.memoryBytes &+ rhs.memoryBytes,
-                       extended: lhs.extended.merging(rhs.extended, uniquingKeysWith: +))
+        ResourceVector(cpu: lhs.cpu + rhs.cpu, memoryBytes: lhs.memoryBytes.saturatingAdding(rhs.memoryBytes),
+                       extended: lhs.extended.merging(rhs.extended) { $0.saturatingAdding($1) })
     }
 
     /// The per-resource maximum of two vectors.

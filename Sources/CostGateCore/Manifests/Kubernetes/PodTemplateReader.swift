@@ -295,7 +295,7 @@ enum PodTemplateReader {
             }
         }
         if resource == "google.com/tpu", let topology = selection.requirement("cloud.google.com/gke-tpu-topology")?.values.first {
-            let chips = topology.split(separator: "x").compactMap { Int($0) }.reduce(1, *)
+            let chips = topology.split(separator: "x").compactMap { Int($0) }.reduce(1) { $0.saturatingMultiplied(by: $1) }
             reading.assumptions.append("TPU topology \(topology) = \(chips) chips in the slice")
         }
         reading.accelerator = request

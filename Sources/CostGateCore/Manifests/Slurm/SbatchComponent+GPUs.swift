@@ -23,16 +23,16 @@ extension SbatchComponent {
 
     /// The tasks the job runs on `nodesUsed` nodes: `--ntasks`, else `--ntasks-per-node` × nodes, else one per node.
     public func taskCount(nodesUsed: Int) -> Int {
-        ntasks ?? ntasksPerNode.map { $0 * nodesUsed } ?? nodesUsed
+        ntasks ?? ntasksPerNode.map { $0.saturatingMultiplied(by: nodesUsed) } ?? nodesUsed
     }
 
     /// The GPUs of the whole component on `nodesUsed` nodes: `--gpus`, else `--gpus-per-node` × nodes, else
     /// `--gpus-per-task` × tasks, else the `gpu` GRES × nodes; nil when no GPU is requested.
     public func totalGPUs(nodesUsed: Int) -> Int? {
         if let gpus { return gpus.count }
-        if let gpusPerNode { return gpusPerNode.count * nodesUsed }
-        if let gpusPerTask { return gpusPerTask.count * taskCount(nodesUsed: nodesUsed) }
-        if let perNode = gresGPUsPerNode { return perNode * nodesUsed }
+        if let gpusPerNode { return gpusPerNode.count.saturatingMultiplied(by: nodesUsed) }
+        if let gpusPerTask { return gpusPerTask.count.saturatingMultiplied(by: taskCount(nodesUsed: nodesUsed)) }
+        if let perNode = gresGPUsPerNode { return perNode.saturatingMultiplied(by: nodesUsed) }
         return nil
     }
 }

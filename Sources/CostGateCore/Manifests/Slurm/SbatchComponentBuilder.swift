@@ -161,6 +161,12 @@ struct SbatchComponentBuilder {
                         + "--nodes to \(tasks)", rule: SlurmRule.conflictingOptions))
             }
         }
+        if component.nodes?.upperBound == 0, let at = given["nodes"] {
+            warnings.append(Diagnostic(
+                .warning, at: at,
+                "--nodes=0 asks for no compute nodes (Slurm allows it only for a burst-buffer-only job): nothing of this "
+                    + "component is priced", rule: SlurmRule.invalidValue))
+        }
         let memory = ["mem", "mem-per-cpu", "mem-per-gpu"].filter { given[$0] != nil }
         if memory.count > 1, let last = memory.compactMap({ given[$0] }).max() {
             errors.append(.conflictingOptions(memory.map { "--\($0)" }, at: last))

@@ -75,7 +75,7 @@ public struct SlurmReader: Sendable {
                 assumptions.append("\(name): --nodes=\(given.lowerBound)-\(given.upperBound): priced at \(given.upperBound) nodes, the ceiling")
             }
         } else if let tasks = component.ntasks, let perNode = component.ntasksPerNode, perNode > 0 {
-            let count = (tasks + perNode - 1) / perNode
+            let count = tasks / perNode + (tasks % perNode == 0 ? 0 : 1)
             nodes = count...count
             assumptions.append("\(name): no --nodes: \(count) node(s) for \(tasks) tasks at \(perNode) per node")
         } else {
@@ -84,11 +84,13 @@ public struct SlurmReader: Sendable {
         }
         let nodeCount = nodes.upperBound
         let tasks = component.taskCount(nodesUsed: nodeCount)
+        // `-N 0` (a burst-buffer-only job) has no nodes to share tasks and devices among.
+        let perNodeShare = { (total: Int) -> Int in nodeCount == 0 ? total : total / nodeCount + (total % nodeCount == 0 ? 0 : 1) }
 
         var accelerator: AcceleratorRequest?
         if let total = component.totalGPUs(nodesUsed: nodeCount), total > 0 {
-            let perNode = (total + nodeCount - 1) / nodeCount
-            if perNode * nodeCount != total {
+            let perNode = perNodeShare(total)
+            if perNode.saturatingMultiplied(by: nodeCount) != total {
                 assumptions.append("\(name): \(total) GPUs over \(nodeCount) nodes priced as \(perNode) per node")
             }
             let location = ["gpus", "gpus-per-node", "gpus-per-task", "gres"].lazy.compactMap { component.optionLocations[$0] }.first
@@ -99,11 +101,11 @@ public struct SlurmReader: Sendable {
 
         let cpusPerNode: Int
         if let perTask = component.cpusPerTask {
-            cpusPerNode = perTask * max(1, (tasks + nodeCount - 1) / nodeCount)
+            cpusPerNode = perTask.saturatingMultiplied(by: max(1, perNodeShare(tasks)))
         } else if let perGPU = component.cpusPerGPU, let accelerator {
-            cpusPerNode = perGPU * accelerator.count
+            cpusPerNode = perGPU.saturatingMultiplied(by: accelerator.count)
         } else {
-            cpusPerNode = max(1, (tasks + nodeCount - 1) / nodeCount)
+            cpusPerNode = max(1, perNodeShare(tasks))
         }
         var memoryMiB = 0
         if let perNode = component.memPerNodeMiB, perNode > 0 {
@@ -111,15 +113,15 @@ public struct SlurmReader: Sendable {
         } else if component.requestsAllNodeMemory {
             assumptions.append("\(name): --mem=0 asks for all of each node's memory, which the script does not say; memory not priced")
         } else if let perCPU = component.memPerCPUMiB {
-            memoryMiB = perCPU * cpusPerNode
+            memoryMiB = perCPU.saturatingMultiplied(by: cpusPerNode)
         } else if let perGPU = component.memPerGPUMiB, let accelerator {
-            memoryMiB = perGPU * accelerator.count
+            memoryMiB = perGPU.saturatingMultiplied(by: accelerator.count)
         }
         if component.exclusive {
             assumptions.append("\(name): --exclusive holds whole nodes; priced for the resources requested")
         }
         return WorkloadRole(name: name, replicas: ReplicaRange(min: nodes.lowerBound, nominal: nodeCount, max: nodeCount),
-                            accelerator: accelerator, cpu: Decimal(cpusPerNode), memoryBytes: Int64(memoryMiB) << 20)
+                            accelerator: accelerator, cpu: Decimal(cpusPerNode), memoryBytes: Int64(memoryMiB).saturatingMultiplied(by: 1 << 20))
     }
 
     /// The GPU model: the gres/--gpus type, else `#COSTGATE --gpu`, else `--constraint` features.

@@ -83,16 +83,4 @@ final class TrainerReaderTests: XCTestCase {
         XCTAssertTrue(result.diagnostics.contains { $0.severity == .error && $0.message.contains("named 'node'") },
                       "\(result.diagnostics.map(\.rendered))")
     }
-
-    func testARuntimeOnItsOwnIsATemplateNotAWorkload() throws {
-        let result = try OperatorFixtures.run(["torch-runtime-cluster.yaml"])
-        XCTAssertEqual(result.workloadCount, 0)
-        let note = try XCTUnwrap(result.diagnostics.first { $0.ruleID == "trainjob-runtime-unused" })
-        XCTAssertEqual(note.severity, .note)
-        XCTAssertEqual(note.location.file, "operators/torch-runtime-cluster.yaml")
-        XCTAssertTrue(note.message.contains("is a template"), note.message)
-        // Beside a TrainJob that names it, the same runtime is priced through the job and says nothing.
-        let joined = try OperatorFixtures.run(["trainjob-llama-8xh100-patched.yaml", "torch-runtime-cluster.yaml"])
-        XCTAssertFalse(joined.diagnostics.contains { $0.ruleID == "trainjob-runtime-unused" })
-    }
 }

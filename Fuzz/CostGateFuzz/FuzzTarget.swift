@@ -1,0 +1,63 @@
+import CostGateCore
+import Foundation
+
+/// What one fuzz input goes through: the same calls the `costgate` commands make, from the bytes to a
+/// rendered report, so that any trap on the way (an overflow, a division by zero, an index out of
+/// range) is found. Anything that returns is a pass; only a crash is a finding.
+enum FuzzTarget: String, CaseIterable {
+    /// The bytes as a Kubernetes manifest file, through `estimate` (text and JSON) and `check`.
+    case yaml
+    /// The bytes as an sbatch script, likewise.
+    case sbatch
+    /// The bytes as a policy, gating a fixed set of workloads (spot, arrays, autoscalers, CronJobs).
+    case policy
+
+    func run(_ bytes: [UInt8]) {
+        switch self {
+        case .yaml: Self.estimateAndCheck(bytes, path: "input.yaml", policy: Self.fixedPolicy)
+        case .sbatch: Self.estimateAndCheck(bytes, path: "input.sbatch", policy: Self.fixedPolicy)
+        case .policy:
+            let (policy, _) = PolicyReader.read(bytes, file: "policy.yaml")
+            guard let policy else { return }
+            Self.check(files: FuzzWorkloads.files, policy: policy)
+        }
+    }
+
+    private static let month = CalendarMonth(year: 2026, month: 11)!
+    private static let today = CalendarDay(year: 2026, month: 11, day: 20)!
+
+    /// A policy with quotas, per-run limits and spot rules, so that gating arithmetic runs on every input.
+    private static let fixedPolicy: Policy = {
+        let (policy, diagnostics) = PolicyReader.read(Array(FuzzWorkloads.policy.utf8), file: "policy.yaml")
+        guard let policy else { fatalError("the fuzz target's own policy does not read: \(diagnostics.map(\.rendered))") }
+        return policy
+    }()
+
+    private static func estimateAndCheck(_ bytes: [UInt8], path: String, policy: Policy) {
+        var files = [path: bytes]
+        files["hpa.yaml"] = Array(FuzzWorkloads.autoscaler.utf8)
+        let result = EstimationPipeline(fileSystem: MemoryFileSystem(files: files))
+            .run(EstimationRequest(paths: files.keys.sorted(), reading: ReadOptions(month: month), pricing: pricing(policy)))
+        _ = EstimateTextReporter(verbose: true).render(result)
+        _ = EstimateJSONReporter.renderBytes(result)
+        check(files: files, policy: policy)
+    }
+
+    private static func check(files: [String: [UInt8]], policy: Policy) {
+        var reading = ReadOptions(month: month)
+        policy.pricing.apply(to: &reading)
+        let result = CheckPipeline(fileSystem: MemoryFileSystem(files: files))
+            .run(paths: files.keys.sorted(), policy: policy, reading: reading, pricing: pricing(policy), today: today)
+        let status = result.exitStatus(failOnWarn: true)
+        _ = CheckTextReporter(verbose: true).render(result, exitStatus: status)
+        _ = CheckJSONReporter.render(result, exitStatus: status)
+        _ = MarkdownReporter(tag: "fuzz").render(result, exitStatus: status)
+        _ = SARIFReporter.render(FindingsView(result, exitStatus: status))
+    }
+
+    private static func pricing(_ policy: Policy) -> PricingSettings {
+        var settings = PricingSettings(catalog: .builtin)
+        _ = policy.pricing.apply(to: &settings, file: policy.file)
+        return settings
+    }
+}
