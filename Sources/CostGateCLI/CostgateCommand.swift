@@ -28,7 +28,7 @@ public struct CostgateCommand: ParsableCommand {
           costgate spot --gpu h100 --gpus-per-node 8 --nodes 4 --work-hours 48
         """,
         version: "0.1.0",
-        subcommands: [EstimateCommand.self, CheckCommand.self, DiffCommand.self, AuditCommand.self, ExplainCommand.self, PolicyCommand.self, LedgerCommand.self, CatalogCommand.self, SpotCommand.self]
+        subcommands: [EstimateCommand.self, CheckCommand.self, DiffCommand.self, AuditCommand.self, ExplainCommand.self, PolicyCommand.self, LedgerCommand.self, CatalogCommand.self, SpotCommand.self, SlurmCommand.self]
     )
 
     public init() {}

@@ -14,6 +14,8 @@ public struct Policy: Sendable {
     public var unownedLocation: SourceLocation
     /// What the gate makes of a document that requests accelerators costgate does not read.
     public var unread: UnreadAction = .warn
+    /// How a scheduler's submission hook uses the gate (`admission:`).
+    public var admission = AdmissionSettings()
     /// Paths the check leaves out (`exclude:` globs, relative to the working directory): rendered
     /// charts' sources, vendored manifests.
     public var exclude: [String] = []

@@ -8,8 +8,9 @@ public struct PolicyReader {
     /// The rule id of its errors: a `--prices` file reads its sections with this reader too.
     var rule = "invalid-policy"
 
-    static let topKeys = ["version", "enforcement", "unowned", "unread", "exclude", "defaults", "pricing", "teams", "rules", "exceptions", "ledger", "audit"]
+    static let topKeys = ["version", "enforcement", "unowned", "unread", "exclude", "defaults", "pricing", "teams", "rules", "exceptions", "ledger", "audit", "admission"]
     static let auditKeys = ["mode", "sharedCost", "teamTags"]
+    static let admissionKeys = ["mode", "onError"]
     static let defaultsKeys = ["figure", "monthlyScale", "warnAt", "maxIncrease", "maxIncreasePercent"]
     static let teamKeys = ["name", "match", "quota", "enforcement"]
     static let matchKeys = ["namespaces", "labels", "teamAnnotation", "accounts", "partitions"]
@@ -69,6 +70,9 @@ public struct PolicyReader {
                 throw .invalidValue(path: "ledger", value: ledger, reason: "expected the path of the ledger file", at: cursor.location)
             }
             policy.ledgerPath = Self.resolve(ledger, against: policyFile)
+        }
+        if let admission = attempt({ () throws(ManifestError) in try cursor.child("admission") }) ?? nil {
+            policy.admission = readAdmission(admission)
         }
         if let audit = attempt({ () throws(ManifestError) in try cursor.child("audit") }) ?? nil {
             checkAllKeys(audit, allowed: Self.auditKeys)
@@ -243,5 +247,24 @@ public struct PolicyReader {
 
     mutating func warning(_ at: SourceLocation, _ message: String) {
         diagnostics.append(Diagnostic(.warning, at: at, message, rule: "policy"))
+    }
+
+    mutating func readAdmission(_ node: NodeCursor) -> AdmissionSettings {
+        checkAllKeys(node, allowed: Self.admissionKeys)
+        var settings = AdmissionSettings()
+        attempt { () throws(ManifestError) in
+            if let mode = try node.child("mode") { settings.mode = try PolicyValues.choice(mode, AdmissionSettings.Mode.self) }
+            if let onError = try node.child("onError") { settings.onError = try PolicyValues.choice(onError, AdmissionSettings.OnError.self) }
+        }
+        return settings
+    }
+
+    /// The `admission.onError` of a policy that does not read as a whole, when that much of it does: a site's
+    /// fail-open choice holds even when someone breaks another part of the file. Nil when it cannot be read.
+    public static func admissionOnError(_ bytes: [UInt8], file: String) -> AdmissionSettings.OnError? {
+        guard case .success(let parsed)? = YAMLParser().parse(bytes).documents.first, let root = parsed.root else { return nil }
+        let cursor = NodeCursor(node: root, path: "", file: file, document: nil)
+        guard let admission = try? cursor.child("admission"), let node = try? admission.child("onError") else { return nil }
+        return try? PolicyValues.choice(node, AdmissionSettings.OnError.self)
     }
 }

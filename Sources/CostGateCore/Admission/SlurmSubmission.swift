@@ -1,0 +1,40 @@
+/// A job as slurmctld's `job_submit` hook sees it: the options sbatch resolved (its command line and
+/// the script's `#SBATCH` lines, merged by sbatch) and the script, whose `#COSTGATE` lines say what
+/// only costgate reads (run time, team, GPU model).
+public struct SlurmSubmission: Sendable, Hashable {
+    /// sbatch options in their long form, one per element (`--nodes=2-4`, `--gres=gpu:a100:8`, `--time=120`).
+    public var options: [String]
+    /// The batch script as submitted.
+    public var script: String
+    /// The submitting user, for messages.
+    public var user: String?
+    /// The display path the job is read under, so findings name it (`job_submit/train.sbatch`: SlurmJob/train).
+    public var path: String
+
+    public init(options: [String], script: String, user: String?, jobName: String?) {
+        self.options = options
+        self.script = script
+        self.user = user
+        let name = jobName.flatMap { $0.isEmpty ? nil : $0 } ?? "job"
+        self.path = "job_submit/\(name).sbatch"
+    }
+
+    /// An sbatch script of the resolved options, then the submitted script's `#COSTGATE` lines: the job
+    /// exactly as slurmctld will hold it, read by the same reader as any script in a repository.
+    public var sbatchText: String {
+        var text = "#!/bin/sh\n"
+        for option in options where !option.isEmpty {
+            text += "#SBATCH \(Self.quoted(option))\n"
+        }
+        for line in script.split(separator: "\n", omittingEmptySubsequences: false) where line.hasPrefix("#COSTGATE") {
+            text += line.replacingOccurrences(of: "\r", with: "") + "\n"
+        }
+        return text + "true\n"
+    }
+
+    /// One word for sbatch's directive splitter: quoted when it holds a space or a quote.
+    static func quoted(_ option: String) -> String {
+        guard option.contains(where: { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "'" }) else { return option }
+        return "\"" + option.replacingOccurrences(of: "\"", with: "") + "\""
+    }
+}

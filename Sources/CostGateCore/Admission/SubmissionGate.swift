@@ -1,0 +1,60 @@
+import Foundation
+
+/// Decides one SLURM submission with the policy: the job read from its resolved options, priced, gated
+/// (per-run quotas, rules, and the month's spend when a ledger is given), and the verdict the policy's
+/// `admission` section asks for. Reads no network: slurmctld holds its locks while it waits.
+public struct SubmissionGate: Sendable {
+    public var policy: Policy
+    public var pricing: PricingSettings
+    public var reading: ReadOptions
+    public var today: CalendarDay
+
+    public init(policy: Policy, pricing: PricingSettings, reading: ReadOptions, today: CalendarDay) {
+        self.policy = policy
+        self.pricing = pricing
+        self.reading = reading
+        self.today = today
+    }
+
+    public func decide(_ submission: SlurmSubmission, ledger: LedgerUse? = nil) -> AdmissionDecision {
+        let admission = policy.admission
+        guard admission.mode != .off else {
+            return AdmissionDecision(verdict: .accept, status: .success, lines: [])
+        }
+        let files = [submission.path: Array(submission.sbatchText.utf8)]
+        let result = CheckPipeline(fileSystem: MemoryFileSystem(files: files))
+            .run(paths: [submission.path], policy: policy, reading: reading, pricing: pricing, today: today, ledger: ledger)
+        let errors = result.estimation.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            let verdict: AdmissionDecision.Verdict = admission.onError == .allow ? .accept : .reject
+            let lead = verdict == .accept
+                ? "costgate: this job could not be priced, and the site's policy lets it run (admission.onError: allow):"
+                : "costgate: job rejected: it could not be priced (admission.onError: deny):"
+            return AdmissionDecision(verdict: verdict, status: .inputUnusable, lines: [lead] + errors.map { "  " + $0.message })
+        }
+        let findings = result.gate.findings.filter { $0.counts && $0.level >= .warn }
+        let summary = Self.summary(result)
+        switch result.gate.verdict {
+        case .deny:
+            let denies = findings.filter { $0.level == .deny }.map { "  " + $0.message + " [\($0.ruleID)]" }
+            if admission.mode == .warn {
+                return AdmissionDecision(verdict: .accept, status: .overBudget,
+                                         lines: ["costgate: over budget, accepted because the policy only warns (admission.mode: warn): \(summary)"] + denies)
+            }
+            return AdmissionDecision(verdict: .reject, status: .overBudget, lines: ["costgate: job rejected: \(summary)"] + denies)
+        case .warn:
+            return AdmissionDecision(verdict: .accept, status: .success,
+                                     lines: ["costgate: accepted with warnings: \(summary)"] + findings.map { "  " + $0.message + " [\($0.ruleID)]" })
+        case .note:
+            return AdmissionDecision(verdict: .accept, status: .success, lines: [])
+        }
+    }
+
+    /// "SlurmJob/train (team research): $5,199.00 expected per run".
+    static func summary(_ result: CheckResult) -> String {
+        guard let workload = result.gate.workloads.first else { return "no workload read" }
+        let team = workload.team.map { " (team \($0))" } ?? ""
+        let cost = workload.perRunCost.map { "\(MoneyFormat.usd($0)) \(workload.figure.rawValue) per run" } ?? "not priced"
+        return "\(workload.displayName)\(team): \(cost)"
+    }
+}
