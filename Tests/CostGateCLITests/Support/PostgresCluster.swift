@@ -81,9 +81,9 @@ final class PostgresCluster {
     }
 
     /// `pg_ctl start`, waiting until the server accepts connections.
-    func startServer() throws {
+    func startServer(tls: Bool = true) throws {
         var options = "-p \(port) -c listen_addresses=127.0.0.1 -k \(directory.path) -c fsync=off -c max_connections=60"
-        if certificate != nil {
+        if tls, certificate != nil {
             options += " -c ssl=on -c ssl_cert_file=\(directory.path)/server.crt -c ssl_key_file=\(directory.path)/server.key"
         }
         let started = try run(server: "pg_ctl", ["-D", dataDirectory.path, "-l", logFile.path, "-w", "-t", "60", "-o", options, "start"])
@@ -127,6 +127,13 @@ final class PostgresCluster {
             return ""
         }
         return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Runs a file of SQL in one transaction.
+    func psql(_ database: String, file: String) throws {
+        let outcome = try run(client: "psql", ["-h", "127.0.0.1", "-p", String(port), "-U", Self.user, "-d", database, "-q",
+                                               "-v", "ON_ERROR_STOP=1", "-1", "-f", file])
+        XCTAssertEqual(outcome.status, 0, "psql -f \(file): \(outcome.output)")
     }
 
     /// A psql left running with `sql` sent and its standard input open: a session that holds what
