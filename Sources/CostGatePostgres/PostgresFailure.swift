@@ -57,7 +57,10 @@ enum PostgresFailure {
     /// `connection refused` rather than NIO's nested structure.
     static func describe(_ error: any Error) -> String {
         if let connection = error as? NIOConnectionError {
-            let reasons = connection.connectionErrors.map { "\($0.target): \(describe($0.error))" }
+            let reasons = connection.connectionErrors.map { attempt in
+                let target = attempt.target.ipAddress.map { "\($0):\(attempt.target.port ?? connection.port)" } ?? "\(attempt.target)"
+                return "\(target): \(describe(attempt.error))"
+            }
             if let dns = connection.dnsAAAAError ?? connection.dnsAError, reasons.isEmpty { return "cannot resolve \(connection.host): \(dns)" }
             return reasons.isEmpty ? "cannot connect to \(connection.host):\(connection.port)" : reasons.joined(separator: "; ")
         }

@@ -81,7 +81,12 @@ final class PostgresSession: @unchecked Sendable {
         do {
             value = try body()
         } catch {
-            _ = try? query("ROLLBACK", by: deadline)
+            // With the connection gone (or going) the server rolls back by itself; a ROLLBACK sent then
+            // may never be answered, so it is sent only on a live connection, and waited for briefly.
+            switch error {
+            case .unreachable, .timedOut: break
+            default: _ = try? query("ROLLBACK", by: min(deadline, .now() + 2))
+            }
             throw error
         }
         try query("COMMIT", by: deadline)

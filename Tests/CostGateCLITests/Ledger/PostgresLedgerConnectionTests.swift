@@ -126,7 +126,7 @@ final class PostgresLedgerConnectionTests: XCTestCase {
         XCTAssertEqual(try check(cluster.url(database), environment: cluster.environment).status, 0)
         let holder = try cluster.session(database, "BEGIN; SELECT pg_advisory_xact_lock(\(Self.gateLock));")
         defer { holder.finish() }
-        Thread.sleep(forTimeInterval: 0.5)
+        try cluster.waitForHeldGateLock(database)
         let started = Date()
         let blocked = try check(cluster.url(database), environment: cluster.environment, extra: ["--commit", "bbb", "--ledger-timeout", "1"])
         XCTAssertEqual(blocked.status, 2, blocked.stdout)

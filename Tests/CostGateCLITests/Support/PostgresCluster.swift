@@ -9,7 +9,7 @@ import Glibc
 /// stopped and removed at the end. initdb and postgres refuse to run as root, so as root (CI) they run
 /// as the `postgres` user Debian's package creates (else `nobody`). Tests skip only when no
 /// PostgreSQL server binaries are installed (`apt-get install postgresql`).
-final class PostgresCluster {
+final class PostgresCluster: @unchecked Sendable {
     static let user = "costgate"
     static let password = "cg-test-secret-3b9f"
 
@@ -155,6 +155,16 @@ final class PostgresCluster {
             try? input.fileHandleForWriting.close()
             process.waitUntilExit()
         })
+    }
+
+    /// Waits until some session holds costgate's gate lock (a `session` started to take it).
+    func waitForHeldGateLock(_ database: String) throws {
+        for _ in 0..<100 {
+            let held = try psql(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = 1")
+            if held == "1" { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        XCTFail("no session took the gate lock")
     }
 
     // MARK: - Processes
