@@ -166,6 +166,31 @@ final class PostgresLedgerConnectionTests: XCTestCase {
                        "no recorded runs\n")
     }
 
+    /// A policy may name the shared ledger by URL (never a path relative to it), but never with a password.
+    func testAPolicyNamesTheSharedLedger() throws {
+        let cluster = try cluster()
+        let database = try cluster.createDatabase()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let base = try String(contentsOf: BinaryRunner.repositoryRoot.appendingPathComponent("\(fixtures)/policy.yaml"), encoding: .utf8)
+        let policy = directory.appendingPathComponent("policy.yaml")
+        try (base + "ledger: \(cluster.url(database))\n").write(to: policy, atomically: true, encoding: .utf8)
+        let recorded = try BinaryRunner.run(["check", "\(fixtures)/job.yaml", "--policy", policy.path, "--record", "--commit", "aaa"] + day,
+                                            environment: cluster.environment)
+        XCTAssertEqual(recorded.status, 0, recorded.stderr)
+        XCTAssertTrue(recorded.stderr.contains("in the ledger \(cluster.url(database))"), recorded.stderr)
+        let list = try BinaryRunner.run(["ledger", "list", "--policy", policy.path], environment: cluster.environment)
+        XCTAssertTrue(list.stdout.contains("1 run, $60.00 counting"), list.stdout + list.stderr)
+
+        let secret = cluster.url(database).replacingOccurrences(of: "costgate@", with: "costgate:\(PostgresCluster.password)@")
+        try (base + "ledger: \(secret)\n").write(to: policy, atomically: true, encoding: .utf8)
+        let refused = try BinaryRunner.run(["check", "\(fixtures)/job.yaml", "--policy", policy.path] + day, environment: cluster.environment)
+        XCTAssertEqual(refused.status, 2, refused.stdout)
+        XCTAssertTrue(refused.stderr.contains("a ledger URL in the policy must not hold a password"), refused.stderr)
+        XCTAssertFalse((refused.stdout + refused.stderr).contains(PostgresCluster.password))
+    }
+
     func testUnusableLocations() throws {
         let noUser = try check("postgres://127.0.0.1:5432/ledger", environment: [:])
         XCTAssertEqual(noUser.status, 2)
