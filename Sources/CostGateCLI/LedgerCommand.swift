@@ -130,6 +130,10 @@ struct LedgerMigrateCommand: ParsableCommand {
         discussion: """
         A shared PostgreSQL ledger is never migrated by a check: upgrade costgate on every runner first, then run this once. \
         A SQLite ledger is migrated whenever it is opened; this creates one or says its version.
+
+        Examples:
+          COSTGATE_LEDGER_URL=postgres://costgate@db.internal:5432/costgate?sslmode=verify-full costgate ledger migrate
+          costgate ledger migrate --ledger spend.db
         """)
 
     @OptionGroup var file: LedgerFileOptions

@@ -53,7 +53,9 @@ final class PostgresCluster: @unchecked Sendable {
 
     private init(binaries: URL) throws {
         self.binaries = binaries
-        let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("costgate-pg-\(UUID().uuidString.prefix(8))")
+        // As root the server's user must reach the directory: /tmp, whatever TMPDIR says (it may be under /root).
+        let parent = geteuid() == 0 && FileManager.default.fileExists(atPath: "/tmp") ? "/tmp" : NSTemporaryDirectory()
+        let directory = URL(fileURLWithPath: parent).appendingPathComponent("costgate-pg-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.directory = directory
         serverUser = geteuid() == 0 ? (getpwnam("postgres") != nil ? "postgres" : "nobody") : nil
