@@ -67,6 +67,41 @@ final class PostgresLedgerFaultTests: XCTestCase {
         XCTAssertEqual(try counting(cluster, database, month: "2026-11"), ["before", "after"])
     }
 
+    /// A recorder killed with SIGKILL while inside its gate transaction (waiting for the lock): its
+    /// transaction dies with its connection, nothing of it is written, and the next recorder is not blocked.
+    func testARecorderKilledInsideItsTransactionLeavesNothingHeld() throws {
+        let cluster = try PostgresCluster.start()
+        let database = try cluster.createDatabase()
+        XCTAssertEqual(try check(cluster, database, commit: "before").status, 0)
+        let holder = try cluster.session(database, "BEGIN; SELECT pg_advisory_xact_lock(\(PostgresLedgerConnectionTests.gateLock));")
+        try cluster.waitForHeldGateLock(database)
+        let victim = Process()
+        victim.executableURL = try BinaryRunner.executable
+        victim.arguments = ["check", "\(fixtures)/pair.yaml", "--policy", "\(fixtures)/policy-five.yaml", "--ledger", cluster.url(database),
+                            "--record", "--commit", "killed", "--today", "2026-11-15", "--ledger-timeout", "30"]
+        victim.currentDirectoryURL = BinaryRunner.repositoryRoot
+        victim.environment = ProcessInfo.processInfo.environment.merging(cluster.environment) { _, new in new }
+        victim.standardOutput = FileHandle.nullDevice
+        victim.standardError = FileHandle.nullDevice
+        try victim.run()
+        var waiting = false
+        for _ in 0..<100 where !waiting {
+            Thread.sleep(forTimeInterval: 0.1)
+            waiting = try cluster.psql(database, """
+                SELECT count(*) FROM pg_stat_activity WHERE application_name = 'costgate' AND wait_event_type = 'Lock'
+                """) == "1"
+        }
+        XCTAssertTrue(waiting, "the recorder is inside its transaction, waiting for the gate lock")
+        kill(victim.processIdentifier, SIGKILL)
+        victim.waitUntilExit()
+        holder.finish()
+        let started = Date()
+        let next = try check(cluster, database, commit: "next", timeout: "10")
+        XCTAssertEqual(next.status, 0, next.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "nothing the killed recorder held blocks the next one")
+        XCTAssertEqual(try counting(cluster, database, month: "2026-11"), ["before", "next"], "nothing of the killed check was written")
+    }
+
     /// Stopped (as a crash: immediate) while 16 recorders of a two-run check are under way: each ends
     /// 0, 1 or 2, none hangs or crashes; after the restart every check is whole (both runs or none),
     /// every one that said it passed is there, and the month holds no more than the quota.
