@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -26,10 +27,16 @@ let package = Package(
             name: "CostGateCore",
             dependencies: ["CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The PostgreSQL ledger store lives apart so the core stays quick to build without SwiftNIO.
+        .target(
+            name: "CostGatePostgres",
+            dependencies: ["CostGateCore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .target(
             name: "CostGateCLI",
             dependencies: [
                 "CostGateCore",
+                "CostGatePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -32,8 +32,12 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup(title: "Policy") var policyOptions: PolicyOptions
 
-    @Option(help: ArgumentHelp("The spend ledger (default: the policy's 'ledger:').", valueName: "file"))
+    @Option(help: ArgumentHelp("The spend ledger: a SQLite file, or postgres://user@host:port/db (default: $COSTGATE_LEDGER_URL, "
+                               + "then the policy's 'ledger:').", valueName: "file|url"))
     var ledger: String?
+
+    @Option(help: ArgumentHelp("Seconds to wait for the ledger: to connect and for each operation.", valueName: "seconds"))
+    var ledgerTimeout: Double = 10
 
     @Option(name: .customLong("usage"), help: ArgumentHelp("A usage export (repeatable): sacct=FILE, focus=FILE, opencost=FILE.",
                                                             valueName: "kind=file"))
@@ -62,6 +66,7 @@ struct AuditCommand: ParsableCommand {
         try policyOptions.validate(alongside: paths + usage.map { String($0.drop { $0 != "=" }.dropFirst()) })
         _ = try usageInputs()
         _ = try ReportOutputs<AuditFormat>(format: format, outputs: outputs)
+        try LedgerLocator.validate(timeout: ledgerTimeout)
     }
 
     func usageInputs() throws -> [(source: UsageRecord.Source, file: String)] {
@@ -83,10 +88,12 @@ struct AuditCommand: ParsableCommand {
         let (policy, policyDiagnostics) = try policyOptions.requireUsable(terminal: terminal, fileSystem: fileSystem, doing: "audited")
         let readOptions = try reading.options(today: today, policy: policy)
         let (settings, priceDiagnostics) = try pricing.settings(fileSystem: fileSystem, policy: policy)
-        var ledgerHandle: Ledger?
+        var ledgerHandle: (any Ledger)?
         var ledgerDiagnostics: [Diagnostic] = []
-        if let path = ledger ?? policy.ledgerPath {
-            do { ledgerHandle = try Ledger.existing(path: path) } catch { ledgerDiagnostics.append(error.diagnostic) }
+        let locator = LedgerLocator(timeout: ledgerTimeout)
+        if let (text, fromCommandLine) = locator.choose(flag: ledger, policy: policy.ledgerPath) {
+            if let warning = locator.warning(about: text, fromCommandLine: fromCommandLine) { terminal.err(warning) }
+            do { ledgerHandle = try locator.open(text, create: false) } catch { ledgerDiagnostics.append(error.diagnostic) }
         }
         var report = AuditPipeline(fileSystem: fileSystem).run(paths: paths, policy: policy, reading: readOptions, pricing: settings,
                                                                today: today, ledger: ledgerHandle, usage: try usageInputs(),

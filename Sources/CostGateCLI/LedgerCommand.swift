@@ -1,37 +1,58 @@
 import ArgumentParser
 import CostGateCore
+import CostGatePostgres
 import Foundation
 
 /// `costgate ledger list|show|void`
 struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
-        abstract: "The runs 'costgate check --record' approved: list, show, void.",
+        abstract: "The runs 'costgate check --record' approved: list, show, void; migrate its schema.",
         discussion: """
         Examples:
           costgate ledger list --ledger spend.db --month 2026-11 --team research
           costgate ledger show 42 --ledger spend.db
           costgate ledger void 42 --reason "run cancelled before it started" --ledger spend.db
+          COSTGATE_LEDGER_URL=postgres://costgate@db.internal:5432/costgate costgate ledger migrate
         """,
-        subcommands: [LedgerListCommand.self, LedgerShowCommand.self, LedgerVoidCommand.self])
+        subcommands: [LedgerListCommand.self, LedgerShowCommand.self, LedgerVoidCommand.self, LedgerMigrateCommand.self])
 }
 
 struct LedgerFileOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The ledger file (default: the 'ledger:' of the policy found at the repository root).", valueName: "file"))
+    @Option(help: ArgumentHelp("The ledger: a SQLite file, or postgres://user@host:port/db (default: $COSTGATE_LEDGER_URL, then the "
+                               + "'ledger:' of the policy found at the repository root).", valueName: "file|url"))
     var ledger: String?
 
     @Option(help: ArgumentHelp("The policy naming the ledger.", valueName: "file"))
     var policy: String?
 
-    func open() throws -> Ledger {
-        var path = ledger
-        if path == nil, let source = PolicyOptions(policy: policy).source(fileSystem: LocalFileSystem()),
+    @Option(help: ArgumentHelp("Seconds to wait for the ledger: to connect and for each operation.", valueName: "seconds"))
+    var ledgerTimeout: Double = 10
+
+    func validate() throws {
+        try LedgerLocator.validate(timeout: ledgerTimeout)
+    }
+
+    /// What names the ledger: the flag, COSTGATE_LEDGER_URL, or the policy's `ledger:`.
+    func chosen(_ locator: LedgerLocator) throws -> String {
+        var policyLedger: String?
+        if ledger == nil, locator.environment[LedgerLocator.variable]?.isEmpty ?? true,
+           let source = PolicyOptions(policy: policy).source(fileSystem: LocalFileSystem()),
            let loaded = source.load(fileSystem: LocalFileSystem()).policy {
-            path = loaded.ledgerPath
+            policyLedger = loaded.ledgerPath
         }
-        guard let path else { throw ValidationError("no ledger: pass --ledger FILE or set 'ledger:' in the policy") }
+        guard let (text, fromCommandLine) = locator.choose(flag: ledger, policy: policyLedger) else {
+            throw ValidationError("no ledger: pass --ledger FILE|URL, set \(LedgerLocator.variable) or set 'ledger:' in the policy")
+        }
+        if let warning = locator.warning(about: text, fromCommandLine: fromCommandLine) { FileHandle.standardError.write(Data(warning.utf8)) }
+        return text
+    }
+
+    func open() throws -> any Ledger {
+        let locator = LedgerLocator(timeout: ledgerTimeout)
+        let text = try chosen(locator)
         do {
-            return try Ledger.existing(path: path)
+            return try locator.open(text, create: false)
         } catch {
             throw LedgerOpenFailure(error: error)
         }
@@ -103,12 +124,54 @@ struct LedgerVoidCommand: ParsableCommand {
     }
 }
 
+struct LedgerMigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Create the ledger's schema, or bring it to this costgate's version.",
+        discussion: """
+        A shared PostgreSQL ledger is never migrated by a check: upgrade costgate on every runner first, then run this once. \
+        A SQLite ledger is migrated whenever it is opened; this creates one or says its version.
+
+        Examples:
+          COSTGATE_LEDGER_URL=postgres://costgate@db.internal:5432/costgate?sslmode=verify-full costgate ledger migrate
+          costgate ledger migrate --ledger spend.db
+        """)
+
+    @OptionGroup var file: LedgerFileOptions
+
+    func run() throws {
+        let locator = LedgerLocator(timeout: file.ledgerTimeout)
+        let text = try file.chosen(locator)
+        let (location, from, to) = try LedgerFailure.typed { () throws(LedgerError) -> (String, Int, Int) in
+            switch try locator.location(text) {
+            case .sqlite(let path):
+                let before = try SQLiteLedger.storedVersion(path: path)
+                return (path, before, try SQLiteLedger(path: path, busyTimeout: file.ledgerTimeout).schemaVersion())
+            case .postgres(let url):
+                let (from, to) = try PostgresLedger.migrate(url: url, timeout: file.ledgerTimeout)
+                return (url.redacted, from, to)
+            }
+        }
+        let line = from == to ? "the ledger \(location) is at schema version \(to), the current one"
+            : from == 0 ? "created the ledger \(location) at schema version \(to)"
+            : "migrated the ledger \(location) from schema version \(from) to \(to)"
+        try Terminal.detect(noColor: false).out("costgate: \(line)\n")
+    }
+}
+
 /// Ledger errors as exit 2 with the file named.
 enum LedgerFailure {
     static func map<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as LedgerError {
+            throw LedgerOpenFailure(error: error)
+        }
+    }
+
+    static func typed<T>(_ body: () throws(LedgerError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
             throw LedgerOpenFailure(error: error)
         }
     }

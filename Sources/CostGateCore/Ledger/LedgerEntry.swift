@@ -24,9 +24,12 @@ public struct LedgerEntry: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var source: String
     public var voided: Bool
     public var voidReason: String?
+    /// The repository the commit belongs to (`owner/name`): with `commit` and `workload`, the idempotency key.
+    public var repository: String?
 
     public init(id: Int64? = nil, workload: String, name: String, team: String?, month: String, amountCents: Int64, figure: String,
-                recordedAt: String, commit: String?, pullRequest: String?, source: String, voided: Bool = false, voidReason: String? = nil) {
+                recordedAt: String, commit: String?, pullRequest: String?, source: String, voided: Bool = false, voidReason: String? = nil,
+                repository: String? = nil) {
         self.id = id
         self.workload = workload
         self.name = name
@@ -40,7 +43,11 @@ public struct LedgerEntry: Codable, Sendable, Hashable, FetchableRecord, Mutable
         self.source = source
         self.voided = voided
         self.voidReason = voidReason
+        self.repository = repository
     }
+
+    /// Why a gate voided an entry it replaced.
+    public static let replacedReason = "replaced by a re-check of the same commit"
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

@@ -69,6 +69,15 @@ public struct PolicyReader {
             guard !ledger.isEmpty else {
                 throw .invalidValue(path: "ledger", value: ledger, reason: "expected the path of the ledger file", at: cursor.location)
             }
+            // A PostgreSQL URL is a place, not a path; and a policy is committed, so it never holds a password.
+            if case .postgres(let url)? = try? LedgerLocation(ledger) {
+                guard url.password == nil else {
+                    throw .invalidValue(path: "ledger", value: url.redacted, reason: "a ledger URL in the policy must not hold a password: "
+                                        + "set COSTGATE_LEDGER_URL or PGPASSWORD on the runner", at: cursor.location)
+                }
+                policy.ledgerPath = ledger
+                return
+            }
             policy.ledgerPath = Self.resolve(ledger, against: policyFile)
         }
         if let admission = attempt({ () throws(ManifestError) in try cursor.child("admission") }) ?? nil {

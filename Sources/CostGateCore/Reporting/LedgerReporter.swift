@@ -21,6 +21,7 @@ public enum LedgerReporter {
             "month: \(entry.month)", "amount: \(MoneyFormat.usd(entry.amount)) (\(entry.figure))", "recorded: \(entry.recordedAt)",
             "source: \(entry.source)",
         ]
+        if let repository = entry.repository { lines.append("repository: \(repository)") }
         if let commit = entry.commit { lines.append("commit: \(commit)") }
         if let pullRequest = entry.pullRequest { lines.append("pull request: \(pullRequest)") }
         lines.append(entry.voided ? "state: void (\(entry.voidReason ?? "no reason given"))" : "state: counts")
@@ -36,7 +37,7 @@ public enum LedgerReporter {
                     "team": .optional(entry.team), "month": .string(entry.month), "amount": .money(entry.amount),
                     "figure": .string(entry.figure), "recordedAt": .string(entry.recordedAt), "commit": .optional(entry.commit),
                     "pullRequest": .optional(entry.pullRequest), "source": .string(entry.source), "voided": .bool(entry.voided),
-                    "voidReason": .optional(entry.voidReason),
+                    "voidReason": .optional(entry.voidReason), "repository": .optional(entry.repository),
                 ])
             }),
         ]).rendered()

@@ -30,7 +30,7 @@ public struct CheckPipeline: Sendable {
         let oneOff = estimation.estimates.filter { $0.workload.pattern == .oneOff }
         let inputErrors = estimation.hasErrors
         do {
-            let replacing = (commit: ledger.commit, workloads: Set(oneOff.map(\.workload.id)))
+            let replacing = LedgerReplacement(repository: ledger.repository, commit: ledger.commit, workloads: Set(oneOff.map(\.workload.id)))
             let (gate, recorded) = try ledger.ledger.gate(month: reading.month, replacing: replacing) { committed -> (result: GateReport, record: [LedgerEntry]) in
                 let gate = evaluate(GateEvaluator(policy: policy, today: today, committed: committed))
                 let inputWarnings = estimation.diagnostics.contains { $0.severity == .warning }
@@ -59,13 +59,16 @@ public struct LedgerUse: Sendable {
     public var record: Bool
     public var commit: String?
     public var pullRequest: String?
+    /// With `commit`, the identity a re-check or a retried job replaces (`owner/name`).
+    public var repository: String?
     /// A warning fails the check, so nothing is recorded then.
     public var failOnWarn: Bool
     public var now: Date
 
     public init(ledger: Ledger, record: Bool, commit: String? = nil, pullRequest: String? = nil, failOnWarn: Bool = false,
-                now: Date = Date()) {
+                now: Date = Date(), repository: String? = nil) {
         self.ledger = ledger
+        self.repository = repository
         self.record = record
         self.commit = commit
         self.pullRequest = pullRequest
@@ -81,7 +84,7 @@ public struct LedgerUse: Sendable {
         return LedgerEntry(workload: estimate.workload.id, name: estimate.workload.displayName, team: verdict?.team,
                            month: month.description, amountCents: LedgerEntry.cents(verdict?.monthlyCost ?? figure.value(of: estimate.cost)),
                            figure: figure.rawValue, recordedAt: formatter.string(from: now), commit: commit, pullRequest: pullRequest,
-                           source: "\(estimate.workload.source.file):\(estimate.workload.source.line)")
+                           source: "\(estimate.workload.source.file):\(estimate.workload.source.line)", repository: repository)
     }
 }
 
