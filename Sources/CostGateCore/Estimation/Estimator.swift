@@ -78,9 +78,9 @@ public struct Estimator: Sendable {
             let premium = expected.map { uninterrupted > 0 ? $0 / uninterrupted : 1 } ?? 1
             cost = CostFigures(expected: expected ?? nominalOnDemand, onDemand: nominalOnDemand,
                                min: total(\.min, spot: true) * premium, max: total(\.max, spot: true) * premium)
-            cost.p50 = spot.money(spot.estimate.monteCarlo?.p50Cost)
-            cost.p90 = spot.money(spot.estimate.monteCarlo?.p90Cost)
-            cost.p99 = spot.money(spot.estimate.monteCarlo?.p99Cost)
+            cost.p50 = spot.money(spot.estimate.quantiles?.p50Cost)
+            cost.p90 = spot.money(spot.estimate.quantiles?.p90Cost)
+            cost.p99 = spot.money(spot.estimate.quantiles?.p99Cost)
             spotFigures = spot.figures
             assumptions.append(spot.note)
             if expected == nil {

@@ -1,0 +1,46 @@
+/// P50 / P90 / P99 of one configuration's cost (currency units) and wall time (hours), with the
+/// method that produced them: what `costgate spot` and `estimate` report, from one code path.
+public struct SpotQuantiles: Sendable, Hashable {
+    /// The method actually used (the exact method falls back to the simulation for `k_max` or `L`).
+    public let method: SpotMethod
+    public let p50Cost: Double
+    public let p90Cost: Double
+    public let p99Cost: Double
+    public let p50Wall: Double
+    public let p90Wall: Double
+    public let p99Wall: Double
+
+    /// The levels reported, as probabilities.
+    static let levels = [0.5, 0.9, 0.99]
+
+    init(monteCarlo mc: SpotMonteCarlo) {
+        method = .monteCarlo
+        (p50Cost, p90Cost, p99Cost) = (mc.p50Cost, mc.p90Cost, mc.p99Cost)
+        (p50Wall, p90Wall, p99Wall) = (mc.p50Wall, mc.p90Wall, mc.p99Wall)
+    }
+
+    /// From the exact distribution of a basic scenario. With `β = 1` billed hours and wall time are
+    /// the same variable and one grid serves both.
+    init(exact scenario: SpotScenario) {
+        method = .exact
+        let levels = SpotQuantiles.levels
+        let billed = SpotDistribution(scenario, restartWeight: scenario.billedFraction, levels: levels)
+        let wall = scenario.billedFraction == 1 ? billed : SpotDistribution(scenario, restartWeight: 1, levels: levels)
+        // cost = p_spot·(run + β·rst), the §7.3 expression (no on-demand hours without a fallback).
+        func cost(_ p: Double) -> Double { scenario.priceSpot * billed.quantile(p) }
+        (p50Cost, p90Cost, p99Cost) = (cost(0.5), cost(0.9), cost(0.99))
+        (p50Wall, p90Wall, p99Wall) = (wall.quantile(0.5), wall.quantile(0.9), wall.quantile(0.99))
+    }
+}
+
+extension SpotQuantiles: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case method
+        case p50Cost = "p50_cost"
+        case p90Cost = "p90_cost"
+        case p99Cost = "p99_cost"
+        case p50Wall = "p50_wall"
+        case p90Wall = "p90_wall"
+        case p99Wall = "p99_wall"
+    }
+}
