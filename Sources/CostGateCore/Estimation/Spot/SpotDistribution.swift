@@ -4,7 +4,7 @@ import Glibc
 import Foundation
 #endif
 
-/// The exact distribution of a basic job (no `k_max`, no `L`) on a fine grid, and its quantiles:
+/// The exact distribution of a basic job (no `k_max`, no `L` that binds) on a fine grid, and its quantiles:
 /// the fast alternative to the §7 simulation (docs/spot.md, "How the quantiles are computed").
 ///
 /// The model of §2 makes segments independent (each starts right after a committed checkpoint with
@@ -36,7 +36,7 @@ struct SpotDistribution: Sendable {
     /// The distribution of `run + γ·rst` for a basic scenario. `levels`: the probabilities that will
     /// be asked for; when the atom covers all of them no grid is built.
     init(_ s: SpotScenario, restartWeight gamma: Double, levels: [Double]) {
-        precondition(s.isBasic, "the exact distribution covers jobs without k_max and L")
+        precondition(s.hasExactDistribution, "the exact distribution covers jobs without k_max and a binding L")
         let layout = s.layout
         let lambda = s.rate
         base = layout.remaining(from: 0)

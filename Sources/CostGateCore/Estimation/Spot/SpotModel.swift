@@ -94,7 +94,7 @@ public enum SpotModel {
     /// The quantiles of one scenario by `method`, and the simulation's summary when it was run.
     static func spread(_ scenario: SpotScenario, job: SpotJob, method: SpotMethod) throws(SpotError)
         -> (quantiles: SpotQuantiles, monteCarlo: SpotMonteCarlo?) {
-        if method == .exact, scenario.isBasic { return (SpotQuantiles(exact: scenario), nil) }
+        if method == .exact, scenario.hasExactDistribution { return (SpotQuantiles(exact: scenario), nil) }
         let monteCarlo = try simulate(scenario, job: job)
         return (SpotQuantiles(monteCarlo: monteCarlo), monteCarlo)
     }

@@ -46,6 +46,10 @@ struct SpotScenario: Sendable, Hashable {
     /// True when the closed form of §5 applies (neither `k_max` nor `L`).
     var isBasic: Bool { fallbackAfter == nil && maxRuntime == nil }
 
+    /// True when the exact distribution applies (`SpotDistribution`): no `k_max`, and no `L` or one
+    /// that never binds (then the runs are those of the basic model, draw for draw).
+    var hasExactDistribution: Bool { fallbackAfter == nil && (maxRuntime == nil || maxRuntimeNeverBinds) }
+
     /// True when no incarnation can reach the limit `L + ε_t`, so `L` changes nothing.
     var maxRuntimeNeverBinds: Bool {
         restartHours + layout.remaining(from: 0) <= effectiveMaxRuntime
