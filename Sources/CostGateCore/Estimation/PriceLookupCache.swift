@@ -22,6 +22,7 @@ final class PriceLookupCache: @unchecked Sendable {
     private var instancePrices: [InstanceKey: AcceleratorPrice?] = [:]
     private var bands: [InstanceKey: SpotBand?] = [:]
     private var spotEstimates: [SpotJob: SpotEstimate?] = [:]
+    private let spotShapes = SpotShapeMemo()
 
     private func memo<Key: Hashable, Value>(_ table: ReferenceWritableKeyPath<PriceLookupCache, [Key: Value]>, _ key: Key,
                                             _ compute: () -> Value) -> Value {
@@ -59,6 +60,6 @@ final class PriceLookupCache: @unchecked Sendable {
 
     /// The spot model's estimate of `job` (nil when it cannot be estimated), by the default method.
     func spotEstimate(_ job: SpotJob) -> SpotEstimate? {
-        memo(\.spotEstimates, job) { try? SpotModel.estimate(job) }
+        memo(\.spotEstimates, job) { try? SpotModel.estimate(job, method: .exact, memo: spotShapes) }
     }
 }

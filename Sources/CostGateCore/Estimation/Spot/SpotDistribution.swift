@@ -129,10 +129,21 @@ struct SpotDistribution: Sendable {
                                         : Piece(start: 0, width: 0, rate: 0, mass: pRestart))
             }
             var lostRe = cellMasses(pieces, cellHours: h, length: m, logRho: logRho)
+            // Both sequences are real: one complex FFT of first + i·lost gives both transforms,
+            // X_k = F_k + i·G_k with F_k = (X_k + conj X_{M−k})/2 and G_k = (X_k − conj X_{M−k})/(2i).
+            var packedRe = firstRe
+            var packedIm = lostRe
+            SpotFourier.transform(&packedRe, &packedIm, inverse: false)
             var firstIm = [Double](repeating: 0, count: m)
             var lostIm = [Double](repeating: 0, count: m)
-            SpotFourier.transform(&firstRe, &firstIm, inverse: false)
-            SpotFourier.transform(&lostRe, &lostIm, inverse: false)
+            for k in 0..<m {
+                let mirror = (m - k) & (m - 1)
+                let (xr, xi, yr, yi) = (packedRe[k], packedIm[k], packedRe[mirror], packedIm[mirror])
+                firstRe[k] = (xr + yr) / 2
+                firstIm[k] = (xi - yi) / 2
+                lostRe[k] = (xi + yi) / 2
+                lostIm[k] = (yr - xr) / 2
+            }
             let d0 = exp(logRho * shiftCell)
             let d1 = exp(logRho * (shiftCell + 1))
             for k in 0..<m {

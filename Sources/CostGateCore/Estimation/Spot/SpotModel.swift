@@ -10,6 +10,11 @@ public enum SpotModel {
     /// and `L`, else the simulation (§7). They are computed for the configured job and, when a budget
     /// needs its P90, for the recommended candidate.
     public static func estimate(_ job: SpotJob, method: SpotMethod = .exact) throws(SpotError) -> SpotEstimate {
+        try estimate(job, method: method, memo: nil)
+    }
+
+    /// `estimate(_:method:)` with the exact quantiles' hours remembered across prices in `memo`.
+    static func estimate(_ job: SpotJob, method: SpotMethod, memo: SpotShapeMemo?) throws(SpotError) -> SpotEstimate {
         let configured = SpotScenario(job: job, interval: job.checkpointIntervalHours)
         let mean = try expectation(configured)
         let optimum = CheckpointOptimum(job: job)
@@ -21,7 +26,7 @@ public enum SpotModel {
             if mean.expectedInterruptions > SpotSimulation.expectedInterruptionLimit {
                 skipped = .expectedInterruptionsAboveLimit
             } else {
-                (quantiles, monteCarlo) = try spread(configured, job: job, method: method)
+                (quantiles, monteCarlo) = try spread(configured, job: job, method: method, memo: memo)
             }
         }
 
@@ -59,7 +64,7 @@ public enum SpotModel {
                 guard let scenario = recommendedScenario, let candidateMean = recommendedMean,
                       candidateMean.expectedInterruptions <= SpotSimulation.expectedInterruptionLimit
                 else { return .infinity }
-                return try spread(scenario, job: job, method: method).quantiles.p90Cost
+                return try spread(scenario, job: job, method: method, memo: memo).quantiles.p90Cost
             }
         }
 
@@ -92,9 +97,9 @@ public enum SpotModel {
     }
 
     /// The quantiles of one scenario by `method`, and the simulation's summary when it was run.
-    static func spread(_ scenario: SpotScenario, job: SpotJob, method: SpotMethod) throws(SpotError)
+    static func spread(_ scenario: SpotScenario, job: SpotJob, method: SpotMethod, memo: SpotShapeMemo? = nil) throws(SpotError)
         -> (quantiles: SpotQuantiles, monteCarlo: SpotMonteCarlo?) {
-        if method == .exact, scenario.hasExactDistribution { return (SpotQuantiles(exact: scenario), nil) }
+        if method == .exact, scenario.hasExactDistribution { return (SpotQuantiles(exact: scenario, memo: memo), nil) }
         let monteCarlo = try simulate(scenario, job: job)
         return (SpotQuantiles(monteCarlo: monteCarlo), monteCarlo)
     }

@@ -20,16 +20,20 @@ public struct SpotQuantiles: Sendable, Hashable {
     }
 
     /// From the exact distribution of a basic scenario. With `β = 1` billed hours and wall time are
-    /// the same variable and one grid serves both.
-    init(exact scenario: SpotScenario) {
+    /// the same variable and one grid serves both. `memo` remembers the hours across prices.
+    init(exact scenario: SpotScenario, memo: SpotShapeMemo? = nil) {
         method = .exact
-        let levels = SpotQuantiles.levels
-        let billed = SpotDistribution(scenario, restartWeight: scenario.billedFraction, levels: levels)
-        let wall = scenario.billedFraction == 1 ? billed : SpotDistribution(scenario, restartWeight: 1, levels: levels)
+        func compute() -> SpotShapeMemo.Hours {
+            let levels = SpotQuantiles.levels
+            let billed = SpotDistribution(scenario, restartWeight: scenario.billedFraction, levels: levels)
+            let wall = scenario.billedFraction == 1 ? billed : SpotDistribution(scenario, restartWeight: 1, levels: levels)
+            return SpotShapeMemo.Hours(billed: levels.map(billed.quantile), wall: levels.map(wall.quantile))
+        }
+        let hours = memo?.hours(scenario, compute: compute) ?? compute()
         // cost = p_spot·(run + β·rst), the §7.3 expression (no on-demand hours without a fallback).
-        func cost(_ p: Double) -> Double { scenario.priceSpot * billed.quantile(p) }
-        (p50Cost, p90Cost, p99Cost) = (cost(0.5), cost(0.9), cost(0.99))
-        (p50Wall, p90Wall, p99Wall) = (wall.quantile(0.5), wall.quantile(0.9), wall.quantile(0.99))
+        (p50Cost, p90Cost, p99Cost) = (scenario.priceSpot * hours.billed[0], scenario.priceSpot * hours.billed[1],
+                                       scenario.priceSpot * hours.billed[2])
+        (p50Wall, p90Wall, p99Wall) = (hours.wall[0], hours.wall[1], hours.wall[2])
     }
 }
 
