@@ -31,7 +31,7 @@ struct SpotCommand: ParsableCommand {
     var input: String?
 
     @Option(help: ArgumentHelp("How P50 / P90 / P99 are computed: the exact distribution of the model (jobs with "
-                               + "--fallback-after or --max-runtime are simulated), or the Monte Carlo simulation of --trials runs.",
+                               + "--fallback-after are simulated), or the Monte Carlo simulation of --trials runs.",
                                valueName: SpotMethod.allCases.map(\.rawValue).joined(separator: "|")))
     var method: String = SpotMethod.exact.rawValue
 

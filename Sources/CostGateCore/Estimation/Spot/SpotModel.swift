@@ -6,8 +6,8 @@ public enum SpotModel {
     /// Evaluates one job.
     ///
     /// Means come from the closed form (§5) or, with `k_max` or `L`, the exact dynamic programme (§8);
-    /// quantiles from `method`: the exact distribution (`SpotDistribution`) of jobs without `k_max`
-    /// and `L`, else the simulation (§7). They are computed for the configured job and, when a budget
+    /// quantiles from `method`: the exact distribution (`SpotDistribution`, `SpotRuntimeDistribution`)
+    /// of jobs without `k_max`, else the simulation (§7). They are computed for the configured job and, when a budget
     /// needs its P90, for the recommended candidate.
     public static func estimate(_ job: SpotJob, method: SpotMethod = .exact) throws(SpotError) -> SpotEstimate {
         try estimate(job, method: method, memo: nil)
@@ -26,7 +26,7 @@ public enum SpotModel {
             if mean.expectedInterruptions > SpotSimulation.expectedInterruptionLimit {
                 skipped = .expectedInterruptionsAboveLimit
             } else {
-                (quantiles, monteCarlo) = try spread(configured, job: job, method: method, memo: memo)
+                (quantiles, monteCarlo) = try spread(configured, job: job, mean: mean, method: method, memo: memo)
             }
         }
 
@@ -64,7 +64,7 @@ public enum SpotModel {
                 guard let scenario = recommendedScenario, let candidateMean = recommendedMean,
                       candidateMean.expectedInterruptions <= SpotSimulation.expectedInterruptionLimit
                 else { return .infinity }
-                return try spread(scenario, job: job, method: method, memo: memo).quantiles.p90Cost
+                return try spread(scenario, job: job, mean: candidateMean, method: method, memo: memo).quantiles.p90Cost
             }
         }
 
@@ -97,9 +97,12 @@ public enum SpotModel {
     }
 
     /// The quantiles of one scenario by `method`, and the simulation's summary when it was run.
-    static func spread(_ scenario: SpotScenario, job: SpotJob, method: SpotMethod, memo: SpotShapeMemo? = nil) throws(SpotError)
-        -> (quantiles: SpotQuantiles, monteCarlo: SpotMonteCarlo?) {
-        if method == .exact, scenario.hasExactDistribution { return (SpotQuantiles(exact: scenario, memo: memo), nil) }
+    static func spread(_ scenario: SpotScenario, job: SpotJob, mean: SpotMean, method: SpotMethod, memo: SpotShapeMemo? = nil)
+        throws(SpotError) -> (quantiles: SpotQuantiles, monteCarlo: SpotMonteCarlo?) {
+        if method == .exact {
+            if scenario.hasExactDistribution { return (SpotQuantiles(exact: scenario, memo: memo), nil) }
+            if let runtime = try SpotQuantiles(runtime: scenario, mean: mean, memo: memo) { return (runtime, nil) }
+        }
         let monteCarlo = try simulate(scenario, job: job)
         return (SpotQuantiles(monteCarlo: monteCarlo), monteCarlo)
     }

@@ -37,6 +37,32 @@ public struct SpotQuantiles: Sendable, Hashable {
     }
 }
 
+extension SpotQuantiles {
+    /// From the exact distribution under a binding maximum runtime (`SpotRuntimeDistribution`); nil
+    /// when that does not apply (the caller simulates).
+    init?(runtime scenario: SpotScenario, mean: SpotMean, memo: SpotShapeMemo?) throws(SpotError) {
+        func compute() throws(SpotError) -> SpotShapeMemo.Hours? {
+            let levels = SpotQuantiles.levels
+            guard let billed = try SpotRuntimeDistribution(scenario, restartWeight: scenario.billedFraction, mean: mean)
+            else { return nil }
+            let wall = scenario.billedFraction == 1 ? billed : try SpotRuntimeDistribution(scenario, restartWeight: 1, mean: mean)
+            guard let wall else { return nil }
+            return SpotShapeMemo.Hours(billed: levels.map { billed.quantile($0) }, wall: levels.map { wall.quantile($0, wall: true) })
+        }
+        let found: SpotShapeMemo.Hours?
+        if let memo { found = try memo.optionalHours(scenario, compute: compute) } else { found = try compute() }
+        guard let hours = found else { return nil }
+        self.init(method: .exact, scenario: scenario, hours: hours)
+    }
+
+    private init(method: SpotMethod, scenario: SpotScenario, hours: SpotShapeMemo.Hours) {
+        self.method = method
+        (p50Cost, p90Cost, p99Cost) = (scenario.priceSpot * hours.billed[0], scenario.priceSpot * hours.billed[1],
+                                       scenario.priceSpot * hours.billed[2])
+        (p50Wall, p90Wall, p99Wall) = (hours.wall[0], hours.wall[1], hours.wall[2])
+    }
+}
+
 extension SpotQuantiles: Encodable {
     enum CodingKeys: String, CodingKey {
         case method

@@ -12,10 +12,11 @@ final class SpotShapeMemo: @unchecked Sendable {
         var rate: Double
         var restartHours: Double
         var billedFraction: Double
+        var maxRuntime: Double?
 
         init(_ s: SpotScenario) {
             (workHours, writeHours, layout, rate) = (s.workHours, s.writeHours, s.layout, s.rate)
-            (restartHours, billedFraction) = (s.restartHours, s.billedFraction)
+            (restartHours, billedFraction, maxRuntime) = (s.restartHours, s.billedFraction, s.maxRuntime)
         }
     }
 
@@ -27,6 +28,7 @@ final class SpotShapeMemo: @unchecked Sendable {
 
     private let lock = NSLock()
     private var table: [Key: Hours] = [:]
+    private var optionalTable: [Key: Hours?] = [:]
 
     func hours(_ scenario: SpotScenario, compute: () -> Hours) -> Hours {
         let key = Key(scenario)
@@ -39,6 +41,22 @@ final class SpotShapeMemo: @unchecked Sendable {
         let value = compute()
         lock.lock()
         table[key] = value
+        lock.unlock()
+        return value
+    }
+
+    /// Like `hours(_:compute:)` for a method that may not apply (nil is remembered too).
+    func optionalHours(_ scenario: SpotScenario, compute: () throws(SpotError) -> Hours?) throws(SpotError) -> Hours? {
+        let key = Key(scenario)
+        lock.lock()
+        if let hit = optionalTable[key] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let value = try compute()
+        lock.lock()
+        optionalTable[key] = value
         lock.unlock()
         return value
     }

@@ -43,6 +43,48 @@ final class SpotDistributionTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(manyInterruptions, 30, "cases with at least 10 interruptions per run")
         XCTAssertGreaterThanOrEqual(largeGangs, 30, "cases with gangs of 128 nodes or more")
 
+        try check(jobs)
+    }
+
+    /// A maximum runtime (GKE preemptible) that binds: forced interruptions every incarnation, random ones
+    /// between them, ties at the limit; no fallback.
+    func testMaxRuntimeQuantilesInsideTheSimulationsAcceptanceRanges() throws {
+        var g = SplitMix64(state: 24)
+        var jobs: [SpotJob] = []
+        while jobs.count < Self.maxRuntimeCases {
+            let limit = [24.0, 24, 12, 6, g.uniform(4, 48)][Int(g.next() % 5)]
+            let work = g.uniform(limit * 0.6, limit * 8)
+            let nodes = g.chance(0.3) ? Int(g.logUniform(16, 256)) : Int(g.logUniform(1, 16))
+            let rate = g.logUniform(1e-5, 0.01)
+            let restart = g.chance(0.1) ? 0 : g.uniform(0.05, 1)
+            let write = g.chance(0.1) ? 0 : g.logUniform(0.005, 0.2)
+            // Tie cases: segments that end exactly at the limit (τ + δ dividing L − R).
+            let interval = g.chance(0.2) ? (limit - restart) / Double(Int(g.uniform(2, 12))) - write : g.uniform(0.1, limit / 2)
+            guard interval > 0.01 else { continue }
+            let billed = [1.0, 1.0, 0.5, 0][Int(g.next() % 4)]
+            let spot = g.uniform(0.5, 40)
+            let job = try SpotJob(workHours: work, nodes: nodes, interruption: .rate(perInstanceHour: rate),
+                                  checkpointIntervalHours: interval, checkpointWriteHours: write, restartHours: restart,
+                                  restartBilledFraction: billed, priceSpotPerHour: Double(nodes) * spot,
+                                  priceOnDemandPerHour: Double(nodes) * spot * 3, maxRuntimeHours: limit, trials: Self.trials,
+                                  seed: g.next())
+            let scenario = SpotScenario(job: job, interval: interval)
+            let mean = try SpotModel.mean(job)
+            guard mean.isFinite, !scenario.maxRuntimeNeverBinds, mean.expectedInterruptions <= 200 else { continue }
+            jobs.append(job)
+        }
+        let exact = try jobs.filter { job in
+            let scenario = SpotScenario(job: job, interval: job.checkpointIntervalHours)
+            return try SpotQuantiles(runtime: scenario, mean: SpotModel.mean(job), memo: nil) != nil
+        }
+        XCTAssertEqual(exact.count, jobs.count, "every job with a binding limit and no fallback has the exact distribution")
+        try check(jobs)
+    }
+
+    private static let maxRuntimeCases = 150
+
+    /// Every exact quantile (the method `estimate` and `spot` use) inside the 100,000-trial acceptance ranges.
+    private func check(_ jobs: [SpotJob]) throws {
         // The simulations on all cores: each is independent of the others.
         let failures = ConcurrentFailures()
         let cases = jobs
@@ -53,7 +95,11 @@ final class SpotDistributionTests: XCTestCase {
                 let mean = try SpotModel.expectation(scenario)
                 let simulated = try SpotModel.simulate(scenario, job: job)
                 let accept = SpotMonteCarloAcceptance(monteCarlo: simulated, mean: mean)
-                let exact = SpotQuantiles(exact: scenario)
+                let (exact, _) = try SpotModel.spread(scenario, job: job, mean: mean, method: .exact)
+                guard exact.method == .exact else {
+                    failures.add("case \(index): simulated, not exact")
+                    return
+                }
                 let checks: [(String, Double, [Double])] = [
                     ("p50 cost", exact.p50Cost, accept.p50CostRange), ("p90 cost", exact.p90Cost, accept.p90CostRange),
                     ("p99 cost", exact.p99Cost, accept.p99CostRange), ("p50 wall", exact.p50Wall, accept.p50WallRange),
@@ -96,10 +142,10 @@ final class SpotDistributionTests: XCTestCase {
         XCTAssertEqual(q.p99Wall, 10.45, accuracy: 1e-12)
     }
 
-    /// `k_max` and `L` are simulated even when the exact method is asked for.
-    func testFallbackAndMaxRuntimeAreSimulated() throws {
+    /// `k_max` is simulated even when the exact method is asked for.
+    func testFallbackIsSimulated() throws {
         let job = try SpotJob(workHours: 100, interruption: .rate(perInstanceHour: 0.005), checkpointIntervalHours: 1,
-                              priceSpotPerHour: 12, priceOnDemandPerHour: 40, maxRuntimeHours: 24, trials: 2000)
+                              priceSpotPerHour: 12, priceOnDemandPerHour: 40, fallbackAfterInterruptions: 3, trials: 2000)
         let estimate = try SpotModel.estimate(job, method: .exact)
         XCTAssertEqual(estimate.quantiles?.method, .monteCarlo)
         XCTAssertEqual(estimate.quantiles?.p90Cost, estimate.monteCarlo?.p90Cost)
