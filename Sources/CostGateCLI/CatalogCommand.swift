@@ -57,6 +57,8 @@ struct CatalogCommand: ParsableCommand {
                         "model": .string(entry.model.id),
                         "onDemandPerHour": .decimal(entry.onDemandPerHour.rounded(6)),
                         "spotPerHour": entry.spotPerHour.map { .decimal($0.rounded(6)) } ?? .null,
+                        "from": entry.reference.map { .string($0) } ?? .null,
+                        "spotNotCheaper": .bool(entry.spotNotCheaper),
                         "derivation": .string(entry.derivation),
                     ])
                 }),
@@ -64,14 +66,23 @@ struct CatalogCommand: ParsableCommand {
             try terminal.out(document.rendered())
             return
         }
-        var table = TextTable(headers: ["PROVIDER", "REGION", "MODEL", "ON-DEMAND $/h", "SPOT $/h"],
-                              alignments: [.left, .left, .left, .right, .right])
+        var table = TextTable(headers: ["PROVIDER", "REGION", "MODEL", "FROM", "ON-DEMAND $/h", "SPOT $/h"],
+                              alignments: [.left, .left, .left, .left, .right, .right])
+        var dearer = 0
         for entry in entries {
-            table.rows.append([entry.provider.rawValue, entry.region, entry.model.id, "\(entry.onDemandPerHour.rounded(4))",
-                               entry.spotPerHour.map { "\($0.rounded(4))" } ?? "-"])
+            let spot = entry.spotPerHour.map { "\($0.rounded(4))" + (entry.spotNotCheaper ? " *" : "") } ?? "-"
+            if entry.spotNotCheaper { dearer += 1 }
+            table.rows.append([entry.provider.rawValue, entry.region, entry.model.id, entry.reference ?? "-",
+                               "\(entry.onDemandPerHour.rounded(4))", spot])
         }
         try terminal.out(table.rendered())
-        try terminal.out("\nPer accelerator-hour, USD. Catalog dated \(catalog.date). Sources:\n")
+        try terminal.out("\nPer accelerator-hour, USD, from the instance (AWS, Azure) or accelerator row (GCP) named in FROM; "
+                         + "pods are priced from the configuration with as many accelerators as they request.\n")
+        if dearer > 0 {
+            try terminal.out("* spot not cheaper than on demand in the catalog's snapshot (\(dearer) row\(dearer == 1 ? "" : "s")): "
+                             + "costgate prices spot there as published and says so.\n")
+        }
+        try terminal.out("Catalog dated \(catalog.date). Sources:\n")
         for source in catalog.sources { try terminal.out("  - \(source.description)\n") }
     }
 }

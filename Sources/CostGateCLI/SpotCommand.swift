@@ -23,11 +23,17 @@ struct SpotCommand: ParsableCommand {
           costgate spot --gpu h100 --gpus-per-node 8 --nodes 4 --work-hours 48
           costgate spot --gpu a100-80gb --cloud gcp --preemptible --work-hours 100
           costgate spot --input job.json --format json
+          costgate spot --input job.json --method monte-carlo
         """)
 
     @Option(help: ArgumentHelp("A job file (the 'input' object of spot-vectors.json), or - for standard input; "
                                + "excludes the model flags.", valueName: "file"))
     var input: String?
+
+    @Option(help: ArgumentHelp("How P50 / P90 / P99 are computed: the exact distribution of the model (jobs with "
+                               + "--fallback-after are simulated), or the Monte Carlo simulation of --trials runs.",
+                               valueName: SpotMethod.allCases.map(\.rawValue).joined(separator: "|")))
+    var method: String = SpotMethod.exact.rawValue
 
     @Option(help: ArgumentHelp("Output format.", valueName: ReportFormat.allCases.map(\.rawValue).joined(separator: "|")))
     var format: String = "text"
@@ -38,6 +44,10 @@ struct SpotCommand: ParsableCommand {
     @OptionGroup(title: "Model inputs") var model: SpotInputOptions
 
     func validate() throws {
+        guard SpotMethod(rawValue: method) != nil else {
+            throw ValidationError("unknown method '\(method)': expected \(SpotMethod.allCases.map(\.rawValue).joined(separator: ", "))"
+                                  + Suggestion.didYouMean(method, in: SpotMethod.allCases.map(\.rawValue)))
+        }
         guard ReportFormat(rawValue: format) != nil else {
             throw ValidationError("unknown format '\(format)': expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
                                   + Suggestion.didYouMean(format, in: ReportFormat.allCases.map(\.rawValue)))
@@ -59,7 +69,7 @@ struct SpotCommand: ParsableCommand {
             let setup = try input.map(readJobFile) ?? model.setup(catalog: .builtin)
             let estimate: SpotEstimate
             do {
-                estimate = try SpotModel.estimate(setup.job)
+                estimate = try SpotModel.estimate(setup.job, method: SpotMethod(rawValue: method)!)
             } catch {
                 let location = input.map { SourceLocation.wholeFile($0 == "-" ? "<stdin>" : $0) }
                 throw location.map { SpotInputError(Diagnostic(.error, at: $0, error.message)) } ?? SpotInputError(message: error.message)

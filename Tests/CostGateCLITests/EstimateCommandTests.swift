@@ -102,4 +102,21 @@ final class EstimateCommandTests: XCTestCase {
         XCTAssertTrue(outcome.stdout.contains("a100-40gb"))
         XCTAssertFalse(outcome.stdout.split(separator: "\n").contains { $0.hasPrefix("aws ") })
     }
+
+    /// Every per-GPU row names the instance it comes from, one row per configuration, and rows where
+    /// spot is not cheaper than on demand are marked.
+    func testCatalogNamesTheInstanceOfEachRow() throws {
+        let outcome = try BinaryRunner.run(["catalog", "--provider", "aws", "--model", "h100"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.first?.contains("FROM") == true, outcome.stdout)
+        let useast = lines.filter { $0.hasPrefix("aws") && $0.contains(" us-east-1 ") }
+        XCTAssertTrue(useast.contains { $0.contains("p5.4xlarge") }, outcome.stdout)
+        XCTAssertTrue(useast.contains { $0.contains("p5.48xlarge") }, outcome.stdout)
+        XCTAssertTrue(lines.contains { $0.contains("ap-southeast-3") && $0.hasSuffix(" *") }, outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("* spot not cheaper than on demand"), outcome.stdout)
+        let json = try JSONSerialization.jsonObject(with: Data(try BinaryRunner.run(["catalog", "--format", "json"]).stdout.utf8))
+        let rows = try XCTUnwrap((json as? [String: Any])?["accelerators"] as? [[String: Any]])
+        XCTAssertTrue(rows.allSatisfy { $0["from"] is String }, "every row names its instance or accelerator row")
+    }
 }

@@ -30,7 +30,9 @@ final class SpotCommandTests: XCTestCase {
             }
             let file = directory.appendingPathComponent("\(id).json")
             try input.encoded().write(to: file)
-            let outcome = try BinaryRunner.run(["spot", "--input", file.path, "--format", "json"])
+            // The simulation, bit for bit the reference's; the exact method is checked against the
+            // acceptance ranges in SpotVectorTests and below.
+            let outcome = try BinaryRunner.run(["spot", "--input", file.path, "--method", "monte-carlo", "--format", "json"])
             guard outcome.status == 0 else {
                 XCTFail("\(id): exit \(outcome.status): \(outcome.stderr)")
                 continue
@@ -49,6 +51,25 @@ final class SpotCommandTests: XCTestCase {
             if problems.isEmpty { matched += 1 }
         }
         XCTAssertEqual(matched, vectors.count)
+    }
+
+    /// The default method gives exact quantiles beside the means, and no simulation summary.
+    func testExactMethodIsTheDefault() throws {
+        let job = ["spot", "--work-hours", "48", "--nodes", "8", "--band", "10-15%", "--provider", "aws", "--checkpoint-interval", "1h",
+                   "--price-spot", "96", "--price-on-demand", "320"]
+        let outcome = try BinaryRunner.run(job + ["--format", "json"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let document = try SpotJSON.decode(Data(outcome.stdout.utf8))
+        XCTAssertEqual(document["quantiles"]?["method"]?.string, "exact")
+        XCTAssertEqual(document["quantiles"]?["p50_cost"]?.number, 4833.6, "the no-interruption atom, 96 × 50.35")
+        XCTAssertEqual(document["monte_carlo"], .null)
+        let text = try BinaryRunner.run(job)
+        XCTAssertTrue(text.stdout.contains("(exact distribution)"), text.stdout)
+        let simulated = try BinaryRunner.run(job + ["--method", "monte-carlo", "--trials", "2000"])
+        XCTAssertTrue(simulated.stdout.contains("(simulated, 2000 trials)"), simulated.stdout)
+        let wrong = try BinaryRunner.run(job + ["--method", "exakt"])
+        XCTAssertEqual(wrong.status, 64)
+        XCTAssertTrue(wrong.stderr.contains("did you mean 'exact'?"), wrong.stderr)
     }
 
     // MARK: - Reports

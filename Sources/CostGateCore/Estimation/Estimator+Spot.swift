@@ -32,7 +32,7 @@ extension Estimator {
         let (job, gang, copies, sourceText) = (setup.job, setup.job.nodes, setup.copies, setup.sourceText)
         let interval = job.checkpointIntervalHours
         let maxRuntime = job.maxRuntimeHours
-        guard let estimate = try? SpotModel.estimate(job) else { return nil }
+        guard let estimate = cache.spotEstimate(job) else { return nil }
         let recommendation = estimate.recommendation
         let figures = SpotFigures(
             ratePerInstanceHour: estimate.ratePerInstanceHour, rateSource: sourceText, gangSize: gang, mtbiHours: estimate.mtbiHours,

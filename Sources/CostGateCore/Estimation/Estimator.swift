@@ -79,11 +79,14 @@ public struct Estimator: Sendable {
             let premium = expected.map { uninterrupted > 0 ? $0 / uninterrupted : 1 } ?? 1
             cost = CostFigures(expected: expected ?? nominalOnDemand, onDemand: nominalOnDemand,
                                min: total(\.min, spot: true) * premium, max: total(\.max, spot: true) * premium)
-            cost.p50 = spot.money(spot.estimate.monteCarlo?.p50Cost)
-            cost.p90 = spot.money(spot.estimate.monteCarlo?.p90Cost)
-            cost.p99 = spot.money(spot.estimate.monteCarlo?.p99Cost)
+            cost.p50 = spot.money(spot.estimate.quantiles?.p50Cost)
+            cost.p90 = spot.money(spot.estimate.quantiles?.p90Cost)
+            cost.p99 = spot.money(spot.estimate.quantiles?.p99Cost)
             spotFigures = spot.figures
             assumptions.append(spot.note)
+            if let expected, DecimalMath.isLess(nominalOnDemand, expected) {
+                assumptions.append(Self.dearerOnSpot(expected: expected, onDemand: nominalOnDemand, prices: prices, region: region))
+            }
             if expected == nil {
                 assumptions.append("on spot this job may never finish (spot-model.md §7.6): priced on demand; add checkpoints")
             }
@@ -99,6 +102,19 @@ public struct Estimator: Sendable {
         }
         return .priced(Estimate(workload: workload, cost: cost, prices: prices, provider: provider, region: region,
                                 spot: spotFigures, assumptions: assumptions))
+    }
+
+    /// Why this spot workload is expected to cost more than on demand: the catalog's spot price itself
+    /// (the snapshot's spot is not cheaper in this region), or interruptions eating the discount.
+    static func dearerOnSpot(expected: Decimal, onDemand: Decimal, prices: [RolePrice], region: String) -> String {
+        let head = "spot is dearer than on demand here: \(MoneyFormat.usd(expected)) expected against \(MoneyFormat.usd(onDemand))"
+        if let entry = prices.lazy.compactMap(\.accelerator).first(where: \.spotNotCheaper) {
+            let from = entry.reference.map { " for \($0)" } ?? ""
+            return head + ": the catalog's spot price\(from) in \(region) is not below on-demand "
+                + "(\(PriceText.format(entry.spotPerHour ?? 0)) against \(PriceText.format(entry.onDemandPerHour)) an accelerator-hour); "
+                + "run on demand or in another region"
+        }
+        return head + ": restarts and lost work cost more than the spot discount saves (see the spot model's recommendation)"
     }
 
     // MARK: - Roles
@@ -185,7 +201,13 @@ public struct Estimator: Sendable {
         assumptions.append(entry.derivation)
         let devices = accelerator.equivalents
         let onDemand = DecimalMath.sum(DecimalMath.product(devices, entry.onDemandPerHour), cpuAndMemory)
-        let spot = entry.spotPerHour.map { DecimalMath.sum(DecimalMath.product(devices, $0), spotCPUAndMemory) }
+        let spot: Decimal?
+        if let ratio = entry.spotRatio {
+            // A share of one instance: its vCPUs and memory get the instance's discount too (AcceleratorPrice.spotRatio).
+            spot = DecimalMath.product(onDemand, ratio)
+        } else {
+            spot = entry.spotPerHour.map { DecimalMath.sum(DecimalMath.product(devices, $0), spotCPUAndMemory) }
+        }
         return RolePrice(role: role.name, onDemandPerHour: onDemand, spotPerHour: spot, accelerator: entry, model: entry.model)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Memoizes catalog lookups for one estimation run: thousands of workloads share a handful of
-/// (model, provider, region) prices, and each lookup builds its derivation text.
+/// (model, provider, region) prices, and each lookup builds its derivation text. Also the spot
+/// model's estimates: copies of a job (the same run time, gang, prices and rate) are estimated once.
 final class PriceLookupCache: @unchecked Sendable {
     private struct AcceleratorKey: Hashable {
         var model: GPUModel
@@ -20,6 +21,8 @@ final class PriceLookupCache: @unchecked Sendable {
     private var instances: [InstanceKey: InstanceType?] = [:]
     private var instancePrices: [InstanceKey: AcceleratorPrice?] = [:]
     private var bands: [InstanceKey: SpotBand?] = [:]
+    private var spotEstimates: [SpotJob: SpotEstimate?] = [:]
+    private let spotShapes = SpotShapeMemo()
 
     private func memo<Key: Hashable, Value>(_ table: ReferenceWritableKeyPath<PriceLookupCache, [Key: Value]>, _ key: Key,
                                             _ compute: () -> Value) -> Value {
@@ -53,5 +56,10 @@ final class PriceLookupCache: @unchecked Sendable {
 
     func acceleratorPrice(_ catalog: PriceCatalog, for instance: InstanceType) -> AcceleratorPrice? {
         memo(\.instancePrices, InstanceKey(name: instance.name, region: instance.region)) { catalog.acceleratorPrice(for: instance) }
+    }
+
+    /// The spot model's estimate of `job` (nil when it cannot be estimated), by the default method.
+    func spotEstimate(_ job: SpotJob) -> SpotEstimate? {
+        memo(\.spotEstimates, job) { try? SpotModel.estimate(job, method: .exact, memo: spotShapes) }
     }
 }

@@ -22,10 +22,14 @@ public struct AcceleratorPrice: Sendable, Hashable {
     public var acceleratorFraction: Decimal
     /// Fallbacks, sanity-bound replacements, capped or estimated spot prices.
     public var notes: [String]
+    /// For prices derived from one instance (AWS, Azure): its spot price / its on-demand price. A pod's
+    /// share of that instance (accelerators, vCPUs and memory alike) costs its on-demand price × this on
+    /// spot, so spot is never dearer than on demand unless the instance itself is. Nil otherwise.
+    public var spotRatio: Decimal?
 
     public init(model: GPUModel, provider: CloudProvider, region: String, onDemandPerHour: Decimal,
                 spotPerHour: Decimal?, derivation: String, source: CatalogSource, reference: String? = nil,
-                acceleratorFraction: Decimal = 1, notes: [String] = []) {
+                acceleratorFraction: Decimal = 1, notes: [String] = [], spotRatio: Decimal? = nil) {
         self.model = model
         self.provider = provider
         self.region = region
@@ -36,5 +40,11 @@ public struct AcceleratorPrice: Sendable, Hashable {
         self.reference = reference
         self.acceleratorFraction = acceleratorFraction
         self.notes = notes
+        self.spotRatio = spotRatio
+    }
+
+    /// True when the spot price is not below the on-demand one (the snapshot's spot is not cheaper here).
+    public var spotNotCheaper: Bool {
+        spotPerHour.map { !DecimalMath.isLess($0, onDemandPerHour) } ?? false
     }
 }

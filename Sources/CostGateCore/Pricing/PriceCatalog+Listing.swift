@@ -27,13 +27,34 @@ extension PriceCatalog {
                     continue
                 }
                 for region in pricedRegions(model: candidate, provider: cloud) {
-                    if let price = regionalPrice(model: candidate, provider: cloud, region: region) {
-                        entries.append(price)
+                    // One row per configuration (1, 4, 8 accelerators a node …): an 8-GPU pod is priced from the
+                    // 8-GPU instance, a 1-GPU pod from the 1-GPU one, and their per-accelerator prices differ.
+                    for perNode in configurations(model: candidate, provider: cloud, region: region) {
+                        if let price = regionalPrice(model: candidate, provider: cloud, region: region, perNode: perNode) {
+                            entries.append(price)
+                        }
                     }
                 }
             }
         }
         return entries
+    }
+
+    /// Accelerators per node of the priced configurations of `model` in `region`, ascending (`[nil]` for
+    /// TPUs, priced per chip).
+    func configurations(model: GPUModel, provider: CloudProvider, region: String) -> [Int?] {
+        let counts: [Int]
+        switch provider {
+        case .aws, .azure:
+            counts = (instancesByModel[provider]?[model]?[region] ?? [])
+                .filter { $0.acceleratorCount >= 1 && $0.onDemandPerHour != nil }
+                .map { NSDecimalNumber(decimal: $0.acceleratorCount).intValue }
+        case .gcp:
+            if tpus[model]?[region] != nil { return [nil] }
+            counts = (gcpRowsByModel[model]?[region] ?? []).filter { $0.onDemand != nil }.map(\.count)
+        }
+        let distinct = Set(counts).sorted()
+        return distinct.isEmpty ? [nil] : distinct
     }
 
     func override(for model: GPUModel, provider: CloudProvider) -> OverridePrice? {

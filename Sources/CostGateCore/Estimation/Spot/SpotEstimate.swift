@@ -27,7 +27,10 @@ public struct SpotEstimate: Sendable, Hashable {
     public let mean: SpotMean
     /// §6 optimum and the §9 recommended interval.
     public let optimum: CheckpointOptimum
-    /// §7 simulation of the configured job; nil when it never completes or was skipped.
+    /// P50 / P90 / P99 of the configured job (exact or simulated); nil when it never completes or was skipped.
+    public let quantiles: SpotQuantiles?
+    /// §7 simulation of the configured job; nil when it never completes, was skipped, or the exact
+    /// method covered it.
     public let monteCarlo: SpotMonteCarlo?
     /// Acceptance ranges for other generators (§10); nil with `monteCarlo`.
     public let monteCarloAccept: SpotMonteCarloAcceptance?
@@ -57,10 +60,13 @@ extension SpotEstimate: Encodable {
         case monteCarlo = "monte_carlo"
         case monteCarloAccept = "monte_carlo_accept"
         case monteCarloSkipped = "monte_carlo_skipped"
+        case quantiles
         case recommendation
     }
 
-    /// `monte_carlo_skipped` appears only when the simulation was skipped by the §7.7 guard.
+    /// `monte_carlo_skipped` appears only when the simulation was skipped by the §7.7 guard, `quantiles`
+    /// only when they are exact (simulated ones are those of `monte_carlo`): the simulation's encoding
+    /// has exactly the names of the vectors' `expected` object.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(ratePerInstanceHour, forKey: .ratePerInstanceHour)
@@ -76,6 +82,7 @@ extension SpotEstimate: Encodable {
         try c.encode(monteCarlo, forKey: .monteCarlo)
         try c.encode(monteCarloAccept, forKey: .monteCarloAccept)
         try c.encodeIfPresent(monteCarloSkipped, forKey: .monteCarloSkipped)
+        if let quantiles, quantiles.method == .exact { try c.encode(quantiles, forKey: .quantiles) }
         try c.encode(recommendation, forKey: .recommendation)
     }
 }

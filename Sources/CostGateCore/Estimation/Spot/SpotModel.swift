@@ -6,20 +6,27 @@ public enum SpotModel {
     /// Evaluates one job.
     ///
     /// Means come from the closed form (§5) or, with `k_max` or `L`, the exact dynamic programme (§8);
-    /// quantiles from the simulation (§7), which is run only for the configured job and, when a budget
+    /// quantiles from `method`: the exact distribution (`SpotDistribution`, `SpotRuntimeDistribution`)
+    /// of jobs without `k_max`, else the simulation (§7). They are computed for the configured job and, when a budget
     /// needs its P90, for the recommended candidate.
-    public static func estimate(_ job: SpotJob) throws(SpotError) -> SpotEstimate {
+    public static func estimate(_ job: SpotJob, method: SpotMethod = .exact) throws(SpotError) -> SpotEstimate {
+        try estimate(job, method: method, memo: nil)
+    }
+
+    /// `estimate(_:method:)` with the exact quantiles' hours remembered across prices in `memo`.
+    static func estimate(_ job: SpotJob, method: SpotMethod, memo: SpotShapeMemo?) throws(SpotError) -> SpotEstimate {
         let configured = SpotScenario(job: job, interval: job.checkpointIntervalHours)
         let mean = try expectation(configured)
         let optimum = CheckpointOptimum(job: job)
 
         var monteCarlo: SpotMonteCarlo?
+        var quantiles: SpotQuantiles?
         var skipped: SpotEstimate.MonteCarloSkip?
         if mean.isFinite {
             if mean.expectedInterruptions > SpotSimulation.expectedInterruptionLimit {
                 skipped = .expectedInterruptionsAboveLimit
             } else {
-                monteCarlo = try simulate(configured, job: job)
+                (quantiles, monteCarlo) = try spread(configured, job: job, mean: mean, method: method, memo: memo)
             }
         }
 
@@ -52,12 +59,12 @@ public enum SpotModel {
         ) { (candidate: SpotCandidate) throws(SpotError) -> Double in
             switch candidate.name {
             case .configured:
-                return monteCarlo?.p90Cost ?? .infinity
+                return quantiles?.p90Cost ?? .infinity
             case .recommended:
                 guard let scenario = recommendedScenario, let candidateMean = recommendedMean,
                       candidateMean.expectedInterruptions <= SpotSimulation.expectedInterruptionLimit
                 else { return .infinity }
-                return try simulate(scenario, job: job).p90Cost
+                return try spread(scenario, job: job, mean: candidateMean, method: method, memo: memo).quantiles.p90Cost
             }
         }
 
@@ -71,6 +78,7 @@ public enum SpotModel {
             completes: mean.isFinite,
             mean: mean,
             optimum: optimum,
+            quantiles: quantiles,
             monteCarlo: monteCarlo,
             monteCarloAccept: monteCarlo.map { SpotMonteCarloAcceptance(monteCarlo: $0, mean: mean) },
             monteCarloSkipped: skipped,
@@ -86,6 +94,17 @@ public enum SpotModel {
     /// Closed form without `k_max` and `L`, the dynamic programme otherwise.
     static func expectation(_ scenario: SpotScenario) throws(SpotError) -> SpotMean {
         scenario.isBasic ? SpotClosedForm.mean(scenario) : try SpotDynamicProgramme.mean(scenario)
+    }
+
+    /// The quantiles of one scenario by `method`, and the simulation's summary when it was run.
+    static func spread(_ scenario: SpotScenario, job: SpotJob, mean: SpotMean, method: SpotMethod, memo: SpotShapeMemo? = nil)
+        throws(SpotError) -> (quantiles: SpotQuantiles, monteCarlo: SpotMonteCarlo?) {
+        if method == .exact {
+            if scenario.hasExactDistribution { return (SpotQuantiles(exact: scenario, memo: memo), nil) }
+            if let runtime = try SpotQuantiles(runtime: scenario, mean: mean, memo: memo) { return (runtime, nil) }
+        }
+        let monteCarlo = try simulate(scenario, job: job)
+        return (SpotQuantiles(monteCarlo: monteCarlo), monteCarlo)
     }
 
     static func simulate(_ scenario: SpotScenario, job: SpotJob) throws(SpotError) -> SpotMonteCarlo {

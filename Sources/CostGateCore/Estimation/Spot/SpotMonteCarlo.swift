@@ -49,35 +49,31 @@ public struct SpotMonteCarlo: Sendable, Hashable {
         stdCost = SpotStatistics.standardDeviation(sample.costs, mean: meanCost)
         meanWall = SpotStatistics.mean(sample.walls)
         stdWall = SpotStatistics.standardDeviation(sample.walls, mean: meanWall)
-        let costs = SpotStatistics.sorted(sample.costs)
-        let walls = SpotStatistics.sorted(sample.walls)
-        func quantile(_ sorted: [Double], _ p: Int) -> Double {
-            SpotStatistics.element(ofRank: SpotStatistics.nearestRank(percent: p, count: count), in: sorted)
+        // Reference sample ranks p ± 7·sqrt(p(1−p)/T) (§10, "any other generator"): 1-based ranks
+        // ⌊(p − h)·T⌋ and ⌈(p + h)·T⌉, which reproduce the vectors' `monte_carlo_accept` ranges.
+        var ranks = SpotMonteCarlo.percentiles.map { SpotStatistics.nearestRank(percent: $0, count: count) }
+        for upper in [false, true] {
+            for percent in SpotMonteCarlo.percentiles {
+                let p = Double(percent) / 100
+                let half = 7 * (p * (1 - p) / trialCount).squareRoot()
+                ranks.append(Int(((upper ? p + half : p - half) * trialCount).rounded(upper ? .up : .down)))
+            }
         }
-        p50Cost = quantile(costs, 50)
-        p90Cost = quantile(costs, 90)
-        p99Cost = quantile(costs, 99)
-        p50Wall = quantile(walls, 50)
-        p90Wall = quantile(walls, 90)
-        p99Wall = quantile(walls, 99)
+        // Selection, not a sort: nine order statistics of 100,000 values (the sample is a copy: selection reorders).
+        var costSample = sample.costs
+        var wallSample = sample.walls
+        let costs = SpotStatistics.elements(ofRanks: ranks, in: &costSample)
+        let walls = SpotStatistics.elements(ofRanks: ranks, in: &wallSample)
+        (p50Cost, p90Cost, p99Cost) = (costs[0], costs[1], costs[2])
+        (p50Wall, p90Wall, p99Wall) = (walls[0], walls[1], walls[2])
         meanInterruptions = Double(sample.interruptions) / trialCount
         meanForced = Double(sample.forced) / trialCount
         fallbackFraction = Double(sample.fallbacks) / trialCount
         pNoInterruption = Double(sample.uninterrupted) / trialCount
 
-        // Reference sample ranks p ± 7·sqrt(p(1−p)/T) (§10, "any other generator"): 1-based ranks
-        // ⌊(p − h)·T⌋ and ⌈(p + h)·T⌉, which reproduce the vectors' `monte_carlo_accept` ranges.
-        func bounds(_ sorted: [Double], upper: Bool) -> [Double] {
-            SpotMonteCarlo.percentiles.map { percent in
-                let p = Double(percent) / 100
-                let half = 7 * (p * (1 - p) / trialCount).squareRoot()
-                let rank = Int(((upper ? p + half : p - half) * trialCount).rounded(upper ? .up : .down))
-                return SpotStatistics.element(ofRank: rank, in: sorted)
-            }
-        }
         acceptanceSample = AcceptanceSample(
-            costLower: bounds(costs, upper: false), costUpper: bounds(costs, upper: true),
-            wallLower: bounds(walls, upper: false), wallUpper: bounds(walls, upper: true),
+            costLower: Array(costs[3..<6]), costUpper: Array(costs[6..<9]),
+            wallLower: Array(walls[3..<6]), wallUpper: Array(walls[6..<9]),
             costStandardError: (stdCost ?? 0) / trialCount.squareRoot(),
             wallStandardError: (stdWall ?? 0) / trialCount.squareRoot())
     }

@@ -38,6 +38,20 @@ struct SpotScenario: Sendable, Hashable {
         maxRuntime = job.maxRuntimeHours
     }
 
+    /// The same scenario without random interruptions (`Λ = 0`): its one run is the path every run
+    /// follows while no random interruption comes (only forced ones).
+    var withoutRandomInterruptions: SpotScenario {
+        SpotScenario(self, rate: 0)
+    }
+
+    private init(_ other: SpotScenario, rate: Double) {
+        (workHours, writeHours, layout) = (other.workHours, other.writeHours, other.layout)
+        self.rate = rate
+        (restartHours, billedFraction) = (other.restartHours, other.billedFraction)
+        (priceSpot, priceOnDemand) = (other.priceSpot, other.priceOnDemand)
+        (fallbackAfter, maxRuntime) = (other.fallbackAfter, other.maxRuntime)
+    }
+
     /// `L + ε_t`, or `+∞` without a maximum runtime.
     var effectiveMaxRuntime: Double {
         maxRuntime.map { $0 + SpotScenario.tieEpsilon } ?? .infinity
@@ -45,6 +59,10 @@ struct SpotScenario: Sendable, Hashable {
 
     /// True when the closed form of §5 applies (neither `k_max` nor `L`).
     var isBasic: Bool { fallbackAfter == nil && maxRuntime == nil }
+
+    /// True when the exact distribution applies (`SpotDistribution`): no `k_max`, and no `L` or one
+    /// that never binds (then the runs are those of the basic model, draw for draw).
+    var hasExactDistribution: Bool { fallbackAfter == nil && (maxRuntime == nil || maxRuntimeNeverBinds) }
 
     /// True when no incarnation can reach the limit `L + ε_t`, so `L` changes nothing.
     var maxRuntimeNeverBinds: Bool {

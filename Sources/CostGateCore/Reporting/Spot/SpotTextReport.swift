@@ -30,16 +30,17 @@ public enum SpotTextReport {
                 line("Expected extra cost", SpotText.usd(-savings) + share)
             }
         }
-        if let monteCarlo {
-            line("Cost P50 / P90 / P99", [monteCarlo.p50Cost, monteCarlo.p90Cost, monteCarlo.p99Cost].map(SpotText.usd)
-                .joined(separator: " / "))
+        if let quantiles = estimate.quantiles {
+            let how = quantiles.method == .exact ? " (exact distribution)" : " (simulated, \(job.trials) trials)"
+            line("Cost P50 / P90 / P99", [quantiles.p50Cost, quantiles.p90Cost, quantiles.p99Cost].map(SpotText.usd)
+                .joined(separator: " / ") + how)
             let wall = mean.wallHours.map { "\(SpotText.number($0, places: 2)) h expected; " } ?? ""
-            line("Wall time", wall + "P50 \(SpotText.number(monteCarlo.p50Wall, places: 2)) h, "
-                 + "P90 \(SpotText.number(monteCarlo.p90Wall, places: 2)) h, P99 \(SpotText.number(monteCarlo.p99Wall, places: 2)) h")
+            line("Wall time", wall + "P50 \(SpotText.number(quantiles.p50Wall, places: 2)) h, "
+                 + "P90 \(SpotText.number(quantiles.p90Wall, places: 2)) h, P99 \(SpotText.number(quantiles.p99Wall, places: 2)) h")
         } else {
             let why = estimate.monteCarloSkipped != nil
-                ? "not simulated: more than 10,000 interruptions expected per run"
-                : "not simulated: the job never completes on spot"
+                ? "not computed: more than 10,000 interruptions expected per run"
+                : "not computed: the job never completes on spot"
             line("Cost P50 / P90 / P99", why)
             if let wall = mean.wallHours { line("Wall time", "\(SpotText.number(wall, places: 2)) h expected") }
         }

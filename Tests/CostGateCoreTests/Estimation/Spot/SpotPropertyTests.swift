@@ -64,7 +64,7 @@ final class SpotPropertyTests: XCTestCase {
             let layout = SegmentLayout(workHours: job.workHours, interval: job.checkpointIntervalHours,
                                        writeHours: job.checkpointWriteHours)
             let want = job.priceSpotPerHour * (job.workHours + Double(layout.checkpoints) * job.checkpointWriteHours)
-            let estimate = try SpotModel.estimate(job)
+            let estimate = try SpotModel.estimate(job, method: .monteCarlo)
             let got = try XCTUnwrap(estimate.mean.costSpot, "case \(index)")
             XCTAssertEqual(got, want, accuracy: 1e-12 * want, "case \(index): \(job)")
             XCTAssertEqual(estimate.mean.interruptions, 0, "case \(index)")
@@ -134,7 +134,7 @@ final class SpotPropertyTests: XCTestCase {
         for index in 0..<Self.cases {
             let draw = Draw(&g)
             let job = try draw.job()
-            let estimate = try SpotModel.estimate(job)
+            let estimate = try SpotModel.estimate(job, method: .monteCarlo)
             guard estimate.optimum.recommendedSegments != nil else { continue }
             let recommended = try cost(draw.job(interval: .some(estimate.optimum.recommendedIntervalHours)))
             let configured = try cost(job)
@@ -159,7 +159,7 @@ final class SpotPropertyTests: XCTestCase {
                 workHours: draw.work, nodes: draw.nodes, interruption: .rate(perInstanceHour: draw.rate),
                 checkpointIntervalHours: draw.interval, checkpointWriteHours: draw.write, restartHours: draw.restart,
                 priceSpotPerHour: draw.spotPerNode, priceOnDemandPerHour: draw.onDemandPerNode, maxRuntimeHours: limit, trials: 1)
-            let optimum = try SpotModel.estimate(job).optimum
+            let optimum = try SpotModel.estimate(job, method: .monteCarlo).optimum
             guard let segments = optimum.recommendedSegments else { continue }
             let layout = SegmentLayout(workHours: job.workHours, interval: optimum.recommendedIntervalHours,
                                        writeHours: job.checkpointWriteHours)
@@ -180,7 +180,7 @@ final class SpotPropertyTests: XCTestCase {
             var draw = Draw(&g, zeroRateChance: 0)
             draw.rate = g.logUniform(1e-4, 0.05)
             let job = try draw.job(trials: trials, seed: g.next())
-            let estimate = try SpotModel.estimate(job)
+            let estimate = try SpotModel.estimate(job, method: .monteCarlo)
             guard let exact = estimate.mean.costSpot, let monteCarlo = estimate.monteCarlo,
                   (estimate.mean.interruptions ?? 0) * Double(trials) >= 100 else { continue }
             let bound = 5 * (monteCarlo.stdCost ?? 0) / Double(trials).squareRoot()

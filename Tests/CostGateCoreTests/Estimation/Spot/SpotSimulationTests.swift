@@ -102,7 +102,7 @@ final class SpotSimulationTests: XCTestCase {
     func testHopelessJobIsNotSimulated() throws {
         let job = try SpotJob(workHours: 10, nodes: 64, interruption: .rate(perInstanceHour: 0.1), checkpointIntervalHours: 0.5,
                               checkpointWriteHours: 0.5, priceSpotPerHour: 768, priceOnDemandPerHour: 2560)
-        let estimate = try SpotModel.estimate(job)
+        let estimate = try SpotModel.estimate(job, method: .monteCarlo)
         XCTAssertTrue(estimate.completes)
         XCTAssertNil(estimate.monteCarlo)
         XCTAssertEqual(estimate.monteCarloSkipped, .expectedInterruptionsAboveLimit)

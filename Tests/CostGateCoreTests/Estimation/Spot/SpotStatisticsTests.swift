@@ -32,7 +32,7 @@ final class SpotStatisticsTests: XCTestCase {
         }
     }
 
-    func testRadixSortEqualsSort() {
+    func testSelectionEqualsSortedRanks() {
         var state: UInt64 = 12_345
         func next() -> Double {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -48,9 +48,19 @@ final class SpotStatisticsTests: XCTestCase {
                 values[7] = values[8]
                 values[9] = .leastNonzeroMagnitude
             }
-            XCTAssertEqual(SpotStatistics.sorted(values), values.sorted(), "count \(count)")
+            guard count > 0 else { continue }
+            let sorted = values.sorted()
+            let ranks = [0, 1, 2, count / 3, count / 2, (9 * count + 9) / 10, count - 1, count, count + 5]
+            var scratch = values
+            let selected = SpotStatistics.elements(ofRanks: ranks, in: &scratch)
+            XCTAssertEqual(selected, ranks.map { sorted[min(max($0, 1), count) - 1] }, "count \(count)")
         }
+        // Mostly one value (the uninterrupted run), in both orders.
         let atom = [Double](repeating: 4833.6, count: 9000) + (0..<1000).map { 4833.6 + Double($0) }
-        XCTAssertEqual(SpotStatistics.sorted(atom.reversed()), atom.sorted())
+        for sample in [atom, atom.reversed()] {
+            var scratch = sample
+            XCTAssertEqual(SpotStatistics.elements(ofRanks: [5000, 9000, 9001, 9900, 10_000], in: &scratch),
+                           [4833.6, 4833.6, 4833.6, 4833.6 + 899, 4833.6 + 999])
+        }
     }
 }

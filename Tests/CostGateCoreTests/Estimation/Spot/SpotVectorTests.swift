@@ -50,7 +50,7 @@ final class SpotVectorTests: XCTestCase {
             do {
                 let inputData = try encoder.encode(VectorInput(json: input))
                 let job = try JSONDecoder().decode(SpotJob.self, from: inputData)
-                let estimate = try SpotModel.estimate(job)
+                let estimate = try SpotModel.estimate(job, method: .monteCarlo)
                 let got = try SpotJSON.encoding(estimate)
                 return Evaluated(id: id, input: input, expected: expected, job: job, got: got, error: nil)
             } catch {
@@ -217,5 +217,38 @@ final class SpotVectorTests: XCTestCase {
             XCTAssertLessThanOrEqual(abs(mc["mean_cost"]!.number! - exactCost), accept["mean_cost_abs_tol"]!.number!, vector.id)
             XCTAssertLessThanOrEqual(abs(mc["mean_wall"]!.number! - exactWall), accept["mean_wall_abs_tol"]!.number!, vector.id)
         }
+    }
+
+    /// §10 for any other method: the exact distribution's quantiles lie inside every vector's
+    /// `monte_carlo_accept` ranges, and its recommendation is the reference's (means are unchanged).
+    func testExactQuantilesInsideTheAcceptanceRanges() throws {
+        var compared = 0
+        for vector in try vectors().vectors {
+            guard let job = vector.job else { continue }
+            let estimate = try SpotModel.estimate(job, method: .exact)
+            let got = try SpotJSON.encoding(estimate)
+            for key in ["action", "reason", "within_budget", "best_candidate"] {
+                XCTAssertEqual(got["recommendation"]?[key], vector.expected["recommendation"]?[key], "\(vector.id) \(key)")
+            }
+            guard let accept = vector.expected["monte_carlo_accept"], accept != .null else {
+                XCTAssertNil(estimate.quantiles, vector.id)
+                continue
+            }
+            let quantiles = try XCTUnwrap(estimate.quantiles, vector.id)
+            // A fallback is simulated; everything else that has quantiles at all has an exact distribution.
+            XCTAssertEqual(quantiles.method, job.fallbackAfterInterruptions == nil ? .exact : .monteCarlo, vector.id)
+            let values = [("p50_cost", quantiles.p50Cost), ("p90_cost", quantiles.p90Cost), ("p99_cost", quantiles.p99Cost),
+                          ("p50_wall", quantiles.p50Wall), ("p90_wall", quantiles.p90Wall), ("p99_wall", quantiles.p99Wall)]
+            for (key, value) in values {
+                guard case .array(let range)? = accept["\(key)_range"], let lower = range.first?.number,
+                      let upper = range.last?.number else {
+                    XCTFail("\(vector.id): no \(key)_range")
+                    continue
+                }
+                XCTAssert(lower <= value && value <= upper, "\(vector.id) \(key): \(value) outside [\(lower), \(upper)]")
+            }
+            compared += 1
+        }
+        XCTAssertEqual(compared, 32)
     }
 }

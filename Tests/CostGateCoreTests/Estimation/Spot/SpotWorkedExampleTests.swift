@@ -24,7 +24,7 @@ final class SpotWorkedExampleTests: XCTestCase {
                               checkpointIntervalHours: 1, priceSpotPerHour: 96, priceOnDemandPerHour: 320, seed: 106)
         XCTAssertEqual(job.ratePerInstanceHour, 1.829197e-4, accuracy: 1e-10)
         XCTAssertEqual(job.jobRatePerHour, 1.4633577e-3, accuracy: 1e-10)
-        let e = try SpotModel.estimate(job)
+        let e = try SpotModel.estimate(job, method: .monteCarlo)
         assertClose(e.mtbiHours, 683.36, digits: 2)
         XCTAssertEqual(e.segments, 48)
         XCTAssertEqual(e.checkpoints, 47)
@@ -64,7 +64,7 @@ final class SpotWorkedExampleTests: XCTestCase {
         let job = try SpotJob(workHours: 8, interruption: .band(.from15To20, provider: .azure),
                               priceSpotPerHour: 20, priceOnDemandPerHour: 40, seed: 115)
         assertClose(job.ratePerInstanceHour, 0.192372, digits: 6)
-        let e = try SpotModel.estimate(job)
+        let e = try SpotModel.estimate(job, method: .monteCarlo)
         assertClose(e.mtbiHours, 5.198, digits: 3)
         assertClose(e.mean.wallHours, 19.962, digits: 3)
         assertClose(e.mean.interruptions, 3.84, digits: 2)
@@ -92,7 +92,7 @@ final class SpotWorkedExampleTests: XCTestCase {
         let job = try SpotJob(workHours: 72, nodes: 32, interruption: .band(.from15To20, provider: .aws), checkpointIntervalHours: 1,
                               priceSpotPerHour: 384, priceOnDemandPerHour: 1280, fallbackAfterInterruptions: 3, seed: 119)
         assertClose(job.jobRatePerHour, 8.43274e-3, digits: 8)
-        let e = try SpotModel.estimate(job)
+        let e = try SpotModel.estimate(job, method: .monteCarlo)
         XCTAssertEqual(e.mean.source, .dynamicProgramme)
         assertClose(e.mean.wallHours, 76.0414, digits: 4)
         assertClose(e.mean.interruptions, 0.63597, digits: 5)
@@ -118,7 +118,7 @@ final class SpotWorkedExampleTests: XCTestCase {
     func testExample4MaxRuntime() throws {
         let job = try SpotJob(workHours: 100, interruption: .rate(perInstanceHour: 0.005), checkpointIntervalHours: 1,
                               priceSpotPerHour: 12, priceOnDemandPerHour: 40, maxRuntimeHours: 24, seed: 122)
-        let e = try SpotModel.estimate(job)
+        let e = try SpotModel.estimate(job, method: .monteCarlo)
         assertClose(e.mean.wallHours, 108.985, digits: 3)
         assertClose(e.mean.interruptions, 4.3195, digits: 4)
         assertClose(e.mean.forcedInterruptions, 3.7746, digits: 4)
@@ -144,7 +144,7 @@ final class SpotWorkedExampleTests: XCTestCase {
         let job = try SpotJob(workHours: 12, nodes: 1024, interruption: .band(.over20, provider: .aws),
                               priceSpotPerHour: 32_768, priceOnDemandPerHour: 40_960, trials: 2_000, seed: 127)
         assertClose(job.jobRatePerHour, 0.403543, digits: 6)
-        let e = try SpotModel.estimate(job)
+        let e = try SpotModel.estimate(job, method: .monteCarlo)
         assertClose(e.mtbiHours, 2.478, digits: 3)
         assertClose(e.mean.wallHours, 344.80, digits: 2)
         assertClose(e.mean.interruptions, 139.14, digits: 2)
@@ -162,7 +162,7 @@ final class SpotWorkedExampleTests: XCTestCase {
     func testExample6BudgetRule() throws {
         let job = try SpotJob(workHours: 10, nodes: 8, interruption: .rate(perInstanceHour: 0.005), checkpointWriteHours: 1,
                               priceSpotPerHour: 208, priceOnDemandPerHour: 320, budget: 3400, seed: 128)
-        let e = try SpotModel.estimate(job)
+        let e = try SpotModel.estimate(job, method: .monteCarlo)
         assertClose(e.mean.costSpot, 2583.19, digits: 2)
         XCTAssertEqual(e.mean.costOnDemand, 3200)
         assertClose(e.mean.pNoInterruption, 0.6703, digits: 4)
