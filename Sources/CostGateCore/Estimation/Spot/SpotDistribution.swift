@@ -69,15 +69,7 @@ struct SpotDistribution: Sendable {
         let sd = variance.squareRoot()
         let longest = parts.map(\.hours).max()!
         let span = max(mean + 14 * sd, 2 * (gamma * restart + longest))
-        var h = max(min(sd / 40, longest / 8), span / Double(SpotDistribution.maxCells - 1))
-        let shift = gamma * restart
-        if shift > 0, shift >= h {
-            // A cell width dividing γR places every restart exactly on the grid.
-            let candidate = shift / (shift / h).rounded(.up)
-            if span / candidate < Double(SpotDistribution.maxCells - 1) { h = candidate }
-        }
-        var m = SpotDistribution.minCells
-        while Double(m - 1) * h < span, m < SpotDistribution.maxCells { m <<= 1 }
+        let (h, m) = SpotDistribution.gridSize(span: span, width: min(sd / 40, longest / 8), restartShift: gamma * restart)
         cellHours = h
         cells = SpotDistribution.grid(parts: parts, rate: lambda, restart: restart, gamma: gamma, cellHours: h, length: m)
     }
@@ -289,5 +281,20 @@ struct SpotDistribution: Sendable {
         if u < 1e-4 { return (c * (0.5 - u / 12), c * c * (1.0 / 3 - u / 12)) }
         let e = expm1(u)
         return (1 / a - c / e, 2 / (a * a) - (c * c + 2 * c / a) / e)
+    }
+}
+
+extension SpotDistribution {
+    /// The cell width and the (power-of-two) cell count of a grid covering `span` hours: `width` when the
+    /// grid allows it, and a width dividing the restart shift γR so that every restart lands on a cell edge.
+    static func gridSize(span: Double, width: Double, restartShift shift: Double) -> (cellHours: Double, cells: Int) {
+        var h = max(width, span / Double(maxCells - 1))
+        if shift > 0, shift >= h {
+            let candidate = shift / (shift / h).rounded(.up)
+            if span / candidate < Double(maxCells - 1) { h = candidate }
+        }
+        var m = minCells
+        while Double(m - 1) * h < span, m < maxCells { m <<= 1 }
+        return (h, m)
     }
 }

@@ -64,14 +64,7 @@ struct SpotRuntimeDistribution: Sendable {
         let span = max(meanLoss + 14 * sd + 2 * lossScale, atomOffset + 4 * lossScale)
         // Finer than the basic grid: forced stops make sharp features (every run's fixed losses plus one
         // random piece), and a tenth of a segment can be a P90's whole acceptance range.
-        var h = max(min(sd / 80, full / 16), span / Double(SpotDistribution.maxCells - 1))
-        let shift = gamma * restart
-        if shift > 0, shift >= h {
-            let candidate = shift / (shift / h).rounded(.up)
-            if span / candidate < Double(SpotDistribution.maxCells - 1) { h = candidate }
-        }
-        var m = SpotDistribution.minCells
-        while Double(m - 1) * h < span, m < SpotDistribution.maxCells { m <<= 1 }
+        let (h, m) = SpotDistribution.gridSize(span: span, width: min(sd / 80, full / 16), restartShift: gamma * restart)
         cellHours = h
         cells = SpotRuntimeDistribution.grid(n: n, full: full, last: last, restart: restart, limit: limit, rate: lambda,
                                              gamma: gamma, cellHours: h, length: m)
