@@ -26,8 +26,9 @@ public struct SlurmSubmission: Sendable, Hashable {
         for option in options where !option.isEmpty {
             text += "#SBATCH \(Self.quoted(option))\n"
         }
-        for line in script.split(separator: "\n", omittingEmptySubsequences: false) where line.hasPrefix("#COSTGATE") {
-            text += line.replacingOccurrences(of: "\r", with: "") + "\n"
+        // isNewline, not "\n": a Swift string holds "\r\n" as one character, which "\n" does not split.
+        for line in script.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) where line.hasPrefix("#COSTGATE") {
+            text += line + "\n"
         }
         return text + "true\n"
     }

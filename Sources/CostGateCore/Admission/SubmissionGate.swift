@@ -46,7 +46,11 @@ public struct SubmissionGate: Sendable {
             return AdmissionDecision(verdict: .accept, status: .success,
                                      lines: ["costgate: accepted with warnings: \(summary)"] + findings.map { "  " + $0.message + " [\($0.ruleID)]" })
         case .note:
-            return AdmissionDecision(verdict: .accept, status: .success, lines: [])
+            // What was assumed to price the job (a run time defaulted, a range at its ceiling) is said, not hidden.
+            let warnings = result.estimation.diagnostics.filter { $0.severity == .warning }
+            guard !warnings.isEmpty else { return AdmissionDecision(verdict: .accept, status: .success, lines: []) }
+            return AdmissionDecision(verdict: .accept, status: .success,
+                                     lines: ["costgate: accepted: \(summary)"] + warnings.map { "  " + $0.message })
         }
     }
 
