@@ -58,6 +58,10 @@ local function options(job_desc)
   if set(job_desc.num_tasks) then add("--ntasks", job_desc.num_tasks) end
   if set(job_desc.ntasks_per_node) then add("--ntasks-per-node", job_desc.ntasks_per_node) end
   if set(job_desc.cpus_per_task) then add("--cpus-per-task", job_desc.cpus_per_task) end
+  -- Memory per node in MiB. Per-CPU memory carries slurm.h's MEM_PER_CPU flag in bit 63, which a Lua 5.1
+  -- number (a double) cannot hold apart from the value, so it is left out (memory is priced at its rate only).
+  local memory = job_desc.pn_min_memory
+  if type(memory) == "number" and memory > 0 and memory < 2 ^ 52 then add("--mem", string.format("%d", memory)) end
   if set(job_desc.tres_per_node) then add("--gres", gres(job_desc.tres_per_node)) end
   if set(job_desc.tres_per_job) then add("--gpus", (string.gsub(gres(job_desc.tres_per_job), "^gpu:", ""))) end
   if set(job_desc.tres_per_task) then add("--gpus-per-task", (string.gsub(gres(job_desc.tres_per_task), "^gpu:", ""))) end

@@ -33,7 +33,7 @@ final class JobSubmitTests: XCTestCase {
     }
 
     func testAJobUnderQuotaIsAcceptedWithAJobID() throws {
-        let submission = try cluster.sbatch(Self.job)
+        let submission = try cluster.sbatch(Self.job, ["--mem=64G"])
         XCTAssertEqual(submission.status, 0, submission.stderr)
         XCTAssertNotNil(submission.jobID, submission.stdout)
         XCTAssertFalse(submission.stderr.contains("costgate"), submission.stderr)
