@@ -28,7 +28,7 @@ struct SlurmJobSubmitCommand: ParsableCommand {
 
         Examples:
           costgate slurm job-submit --policy /etc/slurm/costgate.yaml --script job.sh -- --nodes=2 --gres=gpu:a100:8 --time=720
-          costgate slurm job-submit --policy policy.yaml --script - --user alice -- --array=0-15 --gpus=h100:8 --account=research
+          costgate slurm job-submit --policy policy.yaml --script - --job-name sweep -- --array=0-15 --gpus=h100:8 --account=research
         """)
 
     @Option(help: ArgumentHelp("The budget policy.", valueName: "file"))
@@ -36,9 +36,6 @@ struct SlurmJobSubmitCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The batch script as submitted, or - for standard input (its #COSTGATE lines are read).", valueName: "file"))
     var script: String = "-"
-
-    @Option(help: ArgumentHelp("The submitting user, for messages.", valueName: "name"))
-    var user: String?
 
     @Option(help: ArgumentHelp("The job's name (sbatch --job-name).", valueName: "name"))
     var jobName: String?
@@ -54,13 +51,7 @@ struct SlurmJobSubmitCommand: ParsableCommand {
 
     func run() throws {
         let fileSystem = LocalFileSystem()
-        let day: CalendarDay
-        if let today {
-            guard let parsed = CalendarDay(today) else { throw ValidationError("invalid --today '\(today)': expected YYYY-MM-DD") }
-            day = parsed
-        } else {
-            day = CalendarDay(containing: Date())
-        }
+        let day = try PolicyOptions.day(today)
         let decision: AdmissionDecision
         do {
             decision = try decide(fileSystem: fileSystem, today: day)
@@ -107,7 +98,7 @@ struct SlurmJobSubmitCommand: ParsableCommand {
                                      lines: ["costgate: the ledger cannot be used (admission.onError: \(onError.rawValue)):",
                                              "  " + failure.error.message])
         }
-        let submission = SlurmSubmission(options: options, script: scriptText, user: user, jobName: jobName)
+        let submission = SlurmSubmission(options: options, script: scriptText, jobName: jobName)
         return SubmissionGate(policy: policy, pricing: settings, reading: reading, today: today).decide(submission, ledger: ledgerUse)
     }
 

@@ -88,10 +88,6 @@ local function decide(job_desc)
     words[#words + 1] = "--ledger"
     words[#words + 1] = quote(LEDGER)
   end
-  if set(job_desc.user_name) then
-    words[#words + 1] = "--user"
-    words[#words + 1] = quote(job_desc.user_name)
-  end
   if set(job_desc.name) then
     words[#words + 1] = "--job-name"
     words[#words + 1] = quote(job_desc.name)

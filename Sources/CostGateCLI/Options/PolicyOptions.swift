@@ -21,6 +21,11 @@ struct PolicyOptions: ParsableArguments {
     }
 
     func day(now: Date = Date()) throws -> CalendarDay {
+        try Self.day(today, now: now)
+    }
+
+    /// A `--today` value, or today (UTC) when there is none.
+    static func day(_ today: String?, now: Date = Date()) throws -> CalendarDay {
         guard let today else { return CalendarDay(containing: now) }
         guard let day = CalendarDay(today) else { throw ValidationError("invalid --today '\(today)': expected YYYY-MM-DD") }
         return day

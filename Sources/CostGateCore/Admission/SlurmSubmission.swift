@@ -6,15 +6,12 @@ public struct SlurmSubmission: Sendable, Hashable {
     public var options: [String]
     /// The batch script as submitted.
     public var script: String
-    /// The submitting user, for messages.
-    public var user: String?
     /// The display path the job is read under, so findings name it (`job_submit/train.sbatch`: SlurmJob/train).
     public var path: String
 
-    public init(options: [String], script: String, user: String?, jobName: String?) {
+    public init(options: [String], script: String, jobName: String?) {
         self.options = options
         self.script = script
-        self.user = user
         let name = jobName.flatMap { $0.isEmpty ? nil : $0 } ?? "job"
         self.path = "job_submit/\(name).sbatch"
     }

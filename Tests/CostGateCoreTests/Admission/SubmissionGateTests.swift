@@ -24,7 +24,7 @@ final class SubmissionGateTests: XCTestCase {
     }
 
     private func submission(_ options: [String], script: String = "#!/bin/bash\n#COSTGATE --duration=10h\nsrun x\n") -> SlurmSubmission {
-        SlurmSubmission(options: options, script: script, user: "alice", jobName: "train")
+        SlurmSubmission(options: options, script: script, jobName: "train")
     }
 
     func testTheScriptIsTheResolvedOptionsAndTheCostGateLines() {
