@@ -79,12 +79,15 @@ struct SlurmJobSubmitCommand: ParsableCommand {
             let onError = PolicyReader.admissionOnError(bytes, file: self.policy) ?? .deny
             throw PolicyFailure(decision: Self.unusablePolicy(onError: onError, reasons: diagnostics.filter { $0.severity == .error }.map(\.rendered)))
         }
-        let scriptText: String
+        // The options are the job; the script adds only its #COSTGATE lines, so one that cannot be read is said
+        // beside the verdict, not a reason to refuse.
+        var scriptText = ""
+        var scriptProblem: String?
         do {
             let scriptBytes = script == "-" ? try fileSystem.standardInput() : try fileSystem.contents(of: script)
             scriptText = String(decoding: scriptBytes, as: UTF8.self)
         } catch {
-            scriptText = ""  // The script is read only for #COSTGATE lines; the options are the job.
+            scriptProblem = "costgate: the script's #COSTGATE lines were not read: \(error.diagnostic.rendered)"
         }
         var reading = ReadOptions(month: today.calendarMonth)
         policy.pricing.apply(to: &reading)
@@ -99,7 +102,9 @@ struct SlurmJobSubmitCommand: ParsableCommand {
                                              "  " + failure.error.message])
         }
         let submission = SlurmSubmission(options: options, script: scriptText, jobName: jobName)
-        return SubmissionGate(policy: policy, pricing: settings, reading: reading, today: today).decide(submission, ledger: ledgerUse)
+        var decision = SubmissionGate(policy: policy, pricing: settings, reading: reading, today: today).decide(submission, ledger: ledgerUse)
+        if let scriptProblem { decision.lines.append(scriptProblem) }
+        return decision
     }
 
     static func unusablePolicy(onError: AdmissionSettings.OnError, reasons: [String]) -> AdmissionDecision {

@@ -32,26 +32,23 @@ public struct SubmissionGate: Sendable {
                 : "costgate: job rejected: it could not be priced (admission.onError: deny):"
             return AdmissionDecision(verdict: verdict, status: .inputUnusable, lines: [lead] + errors.map { "  " + $0.message })
         }
-        let findings = result.gate.findings.filter { $0.counts && $0.level >= .warn }
         let summary = Self.summary(result)
-        switch result.gate.verdict {
-        case .deny:
-            let denies = findings.filter { $0.level == .deny }.map { "  " + $0.message + " [\($0.ruleID)]" }
-            if admission.mode == .warn {
-                return AdmissionDecision(verdict: .accept, status: .overBudget,
-                                         lines: ["costgate: over budget, accepted because the policy only warns (admission.mode: warn): \(summary)"] + denies)
+        let counted = result.gate.findings.filter(\.counts)
+        if result.gate.verdict == .deny {
+            let denies = counted.filter { $0.level == .deny }.map { "  \($0.message) [\($0.ruleID)]" }
+            guard admission.mode == .warn else {
+                return AdmissionDecision(verdict: .reject, status: .overBudget, lines: ["costgate: job rejected: \(summary)"] + denies)
             }
-            return AdmissionDecision(verdict: .reject, status: .overBudget, lines: ["costgate: job rejected: \(summary)"] + denies)
-        case .warn:
-            return AdmissionDecision(verdict: .accept, status: .success,
-                                     lines: ["costgate: accepted with warnings: \(summary)"] + findings.map { "  " + $0.message + " [\($0.ruleID)]" })
-        case .note:
-            // What was assumed to price the job (a run time defaulted, a range at its ceiling) is said, not hidden.
-            let warnings = result.estimation.diagnostics.filter { $0.severity == .warning }
-            guard !warnings.isEmpty else { return AdmissionDecision(verdict: .accept, status: .success, lines: []) }
-            return AdmissionDecision(verdict: .accept, status: .success,
-                                     lines: ["costgate: accepted: \(summary)"] + warnings.map { "  " + $0.message })
+            return AdmissionDecision(verdict: .accept, status: .overBudget,
+                                     lines: ["costgate: over budget, accepted because the policy only warns (admission.mode: warn): \(summary)"] + denies)
         }
+        // The gate's warnings and what was assumed to price the job (a run time defaulted, a range at its
+        // ceiling) are said, never hidden.
+        let warnings = counted.filter { $0.level == .warn }.map { "  \($0.message) [\($0.ruleID)]" }
+            + result.estimation.diagnostics.filter { $0.severity == .warning }.map { "  " + $0.message }
+        guard !warnings.isEmpty else { return AdmissionDecision(verdict: .accept, status: .success, lines: []) }
+        let lead = result.gate.verdict == .warn ? "accepted with warnings" : "accepted"
+        return AdmissionDecision(verdict: .accept, status: .success, lines: ["costgate: \(lead): \(summary)"] + warnings)
     }
 
     /// "SlurmJob/train (team research): $5,199.00 expected per run".
