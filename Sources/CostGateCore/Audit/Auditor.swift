@@ -90,7 +90,7 @@ public struct Auditor: Sendable {
             let total = spent + pending + ahead + (policy.audit.mode == .chargeback ? share : 0)
             var verdict = AuditReport.Verdict.ok
             if let quota = team.quota.monthly {
-                if total > quota { verdict = .over } else if GateEvaluator.reachesWarning(total, cap: quota, warnAt: team.quota.warnAt) { verdict = .warn }
+                if total > quota { verdict = .over } else if QuotaArithmetic.reachesWarning(total, cap: quota, warnAt: team.quota.warnAt) { verdict = .warn }
             }
             lines.append(AuditReport.TeamLine(
                 team: team.name, enforcement: team.enforcement ?? policy.enforcement, actual: spent, committed: pending,

@@ -47,7 +47,7 @@ public enum CostDiff {
             teams.append(TeamDelta(team: name, base: before, head: after, monthlyCap: summary?.monthlyCap, status: status))
         }
         if policyChanged {
-            findings.append(Finding(ruleID: "policy-changed", level: .note,
+            findings.append(Finding(ruleID: BuiltinRule.policyChanged.id, level: .note,
                 message: "the policy \(policy.file) differs between base and head; this change is gated with the \(policySide)'s, "
                     + "so it cannot loosen its own gate (the new policy applies after merging)",
                 location: .wholeFile(policy.file)))
@@ -75,18 +75,18 @@ public enum CostDiff {
             reasons.append("more than its cap of \(MoneyFormat.usd(cap)) per change")
         }
         if let share = team.quota.maxIncreasePercent, before > 0, delta > before * share {
-            reasons.append("more than \(GateEvaluator.percent(share, of: 1)) of its \(MoneyFormat.usd(before)) before the change")
+            reasons.append("more than \(QuotaArithmetic.percent(share, of: 1)) of its \(MoneyFormat.usd(before)) before the change")
         }
         guard !reasons.isEmpty else { return nil }
         let top = members.filter { $0.delta > 0 }.max { lhs, rhs in lhs.delta != rhs.delta ? lhs.delta < rhs.delta : lhs.id > rhs.id }
         let location = top.map { ($0.head ?? $0.base)!.workload.costLocation } ?? team.location
-        let percent = before > 0 ? " (+\(GateEvaluator.percent(delta, of: before)))" : ""
+        let percent = before > 0 ? " (+\(QuotaArithmetic.percent(delta, of: before)))" : ""
         let message = "this change adds \(MoneyFormat.usd(delta))\(percent) to the month of team '\(team.name)', "
             + reasons.joined(separator: " and ") + (top.map { "; largest: \($0.displayName) +\(MoneyFormat.usd($0.delta))" } ?? "")
-        var finding = Finding(ruleID: "increase-quota", level: .deny, message: message, location: location,
+        var finding = Finding(ruleID: BuiltinRule.increaseQuota.id, level: .deny, message: message, location: location,
                               workload: nil, team: team.name)
         let waiver = policy.exceptions.first { exception in
-            exception.target == .team(team.name) && !exception.isExpired(on: today) && exception.waive.contains("increase-quota")
+            exception.target == .team(team.name) && !exception.isExpired(on: today) && exception.waive.contains(BuiltinRule.increaseQuota.id)
         }
         if let waiver {
             finding.waiver = Finding.Waiver(reason: waiver.reason, expires: waiver.expires, location: waiver.location)

@@ -97,7 +97,7 @@ extension PolicyReader {
 
     mutating func readExceptions(_ root: NodeCursor, teams: [String], rules: [String]) -> [PolicyException] {
         var exceptions: [PolicyException] = []
-        let waivable = rules + PolicyRule.reservedIDs.filter { !$0.hasPrefix("exception") && $0 != "policy-changed" }.sorted()
+        let waivable = rules + BuiltinRule.allCases.filter(\.isWaivable).map(\.id).sorted()
         for item in attempt({ () throws(ManifestError) in try root.child("exceptions")?.items() ?? [] }) ?? [] {
             checkAllKeys(item, allowed: Self.exceptionKeys)
             let exception = attempt { () throws(ManifestError) -> PolicyException in
@@ -138,12 +138,12 @@ extension PolicyReader {
                         throw .invalidValue(path: waiveNode.path, value: id,
                                             reason: "no rule of that id" + Suggestion.didYouMean(id, in: waivable), at: waiveNode.location)
                     }
-                    if case .workload = target, let teamWide = waive.first(where: { $0 == "monthly-quota" || $0 == "increase-quota" }) {
+                    if case .workload = target, let teamWide = waive.first(where: { $0 == BuiltinRule.monthlyQuota.id || $0 == BuiltinRule.increaseQuota.id }) {
                         throw .invalidValue(path: waiveNode.path, value: teamWide,
                                             reason: "'\(teamWide)' is a team's finding: waive it with an exception for 'team'", at: waiveNode.location)
                     }
-                    if case .team = target, waive.contains("unowned") {
-                        throw .invalidValue(path: waiveNode.path, value: "unowned",
+                    if case .team = target, waive.contains(BuiltinRule.unowned.id) {
+                        throw .invalidValue(path: waiveNode.path, value: BuiltinRule.unowned.id,
                                             reason: "a team's workloads are never unowned: waive it for a 'workload'", at: waiveNode.location)
                     }
                 }

@@ -20,10 +20,7 @@ public struct PolicyRule: Sendable {
     }
 
     /// Ids the gate itself uses for its findings; a rule cannot take them.
-    public static let reservedIDs: Set<String> = [
-        "per-run-quota", "monthly-quota", "gpu-quota", "unowned", "exception-expired", "exception-unused", "increase-quota",
-        "policy-changed",
-    ]
+    public static let reservedIDs = Set(BuiltinRule.allCases.map(\.id))
 }
 
 public enum RuleSeverity: String, Sendable, Hashable, CaseIterable {

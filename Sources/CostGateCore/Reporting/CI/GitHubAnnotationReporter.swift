@@ -26,7 +26,7 @@ public enum GitHubAnnotationReporter {
         for diagnostic in view.diagnostics where diagnostic.severity == .error {
             emit("error", diagnostic.location, title: "costgate: unusable input", message: diagnostic.message)
         }
-        for finding in view.prioritized where finding.level != .note || finding.ruleID == "exception-unused" {
+        for finding in view.prioritized where finding.level != .note || finding.ruleID == BuiltinRule.exceptionUnused.id {
             let command = !finding.counts ? "notice" : finding.level == .deny ? "error" : finding.level == .warn ? "warning" : "notice"
             var message = finding.message
             if let waiver = finding.waiver { message += " (waived until \(waiver.expires): \(waiver.reason))" }

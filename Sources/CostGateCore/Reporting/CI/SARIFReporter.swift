@@ -80,16 +80,6 @@ public enum SARIFReporter {
     }
 
     static func ruleDescription(_ id: String) -> String {
-        switch id {
-        case "per-run-quota": return "One run costs more than the team's per-run quota"
-        case "monthly-quota": return "The team's month costs more than its monthly quota"
-        case "gpu-quota": return "A workload holds more accelerators than the team allows"
-        case "increase-quota": return "A change adds more to the team's month than the policy allows"
-        case "unowned": return "No team owns the workload"
-        case "exception-expired": return "A policy exception has expired"
-        case "exception-unused": return "A policy exception matches no workload"
-        case "policy-changed": return "The policy differs between base and head"
-        default: return "Policy rule \(id)"
-        }
+        BuiltinRule(rawValue: id)?.summary ?? "Policy rule \(id)"
     }
 }

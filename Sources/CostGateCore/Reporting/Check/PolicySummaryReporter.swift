@@ -9,7 +9,7 @@ public enum PolicySummaryReporter {
         if !policy.exclude.isEmpty { out += "  excluded paths: \(policy.exclude.joined(separator: ", "))\n" }
         let defaults = policy.defaults
         out += "  defaults: gate on the \(defaults.figure.rawValue) cost, recurring workloads at \(defaults.monthlyScale.rawValue) scale, "
-            + "warn at \(GateEvaluator.percent(defaults.warnAt, of: 1))\n"
+            + "warn at \(QuotaArithmetic.percent(defaults.warnAt, of: 1))\n"
         out += "  pricing: \(pricing(policy.pricing))\n"
 
         out += "\nTeams (the first match wins):\n"
@@ -23,7 +23,7 @@ public enum PolicySummaryReporter {
                 table.rows.append([
                     team.name, match(team.match), quota.perRun.map(MoneyFormat.usd) ?? "-", quota.monthly.map(MoneyFormat.usd) ?? "-",
                     quota.gpusPerWorkload.map(String.init) ?? "-", "\(quota.figure.rawValue), \(quota.monthlyScale.rawValue)",
-                    GateEvaluator.percent(quota.warnAt, of: 1), (team.enforcement ?? policy.enforcement).rawValue,
+                    QuotaArithmetic.percent(quota.warnAt, of: 1), (team.enforcement ?? policy.enforcement).rawValue,
                 ])
             }
             out += indent(table.rendered())

@@ -90,8 +90,8 @@ public struct ExplainTextReporter: Sendable {
                 let raisedBy = policy.exceptions.first { verdict.exceptions.contains($0.location) && $0.perRun == cap }
                 let written = raisedBy.map { " (raised by the exception at \($0.location))" }
                     ?? team?.quota.locations["perRun"].map { " (\($0))" } ?? ""
-                out += "  per run: \(MoneyFormat.usd(cost)) of \(MoneyFormat.usd(cap))\(written) = \(GateEvaluator.percent(cost, of: cap))"
-                out += team.map { ", warns at \(GateEvaluator.percent($0.quota.warnAt, of: 1))" } ?? ""
+                out += "  per run: \(MoneyFormat.usd(cost)) of \(MoneyFormat.usd(cap))\(written) = \(QuotaArithmetic.percent(cost, of: cap))"
+                out += team.map { ", warns at \(QuotaArithmetic.percent($0.quota.warnAt, of: 1))" } ?? ""
                 out += "\n"
             } else {
                 out += "  per run: \(MoneyFormat.usd(cost)) (no per-run quota)\n"
@@ -101,7 +101,7 @@ public struct ExplainTextReporter: Sendable {
         if let summary = gate.teams.first(where: { $0.team == verdict.team }) {
             out += "  month: adds \(MoneyFormat.usd(verdict.monthlyCost)) at \(summary.monthlyScale.rawValue) scale; "
                 + "the team's \(summary.workloads) workload\(summary.workloads == 1 ? "" : "s") in this check total \(MoneyFormat.usd(summary.monthly))"
-            out += summary.monthlyCap.map { " of \(MoneyFormat.usd($0)) (\(GateEvaluator.percent(summary.monthly, of: $0)))\n" } ?? " (no monthly quota)\n"
+            out += summary.monthlyCap.map { " of \(MoneyFormat.usd($0)) (\(QuotaArithmetic.percent(summary.monthly, of: $0)))\n" } ?? " (no monthly quota)\n"
         }
         for location in verdict.exceptions {
             if let exception = policy.exceptions.first(where: { $0.location == location }) {

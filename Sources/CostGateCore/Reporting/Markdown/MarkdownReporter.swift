@@ -96,7 +96,7 @@ public struct MarkdownReporter: Sendable {
     }
 
     private func findingsSection(_ findings: [Finding]) -> String {
-        let shown = findings.filter { $0.level != .note || $0.ruleID == "policy-changed" }
+        let shown = findings.filter { $0.level != .note || $0.ruleID == BuiltinRule.policyChanged.id }
         guard !shown.isEmpty else { return "" }
         var text = "\n**Findings**\n\n"
         for finding in shown {
