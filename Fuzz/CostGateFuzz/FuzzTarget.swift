@@ -23,7 +23,6 @@ enum FuzzTarget: String, CaseIterable {
         }
     }
 
-    private static let month = CalendarMonth(year: 2026, month: 11)!
     private static let today = CalendarDay(year: 2026, month: 11, day: 20)!
 
     /// A policy with quotas, per-run limits and spot rules, so that gating arithmetic runs on every input.
@@ -42,10 +41,10 @@ enum FuzzTarget: String, CaseIterable {
     /// One estimation serves both commands' reports (`check` estimates first), which halves the time an
     /// input takes and so doubles the executions of a run.
     private static func check(files: [String: [UInt8]], policy: Policy) {
-        var reading = ReadOptions(month: month)
-        policy.pricing.apply(to: &reading)
-        let result = CheckPipeline(fileSystem: MemoryFileSystem(files: files))
-            .run(paths: files.keys.sorted(), policy: policy, reading: reading, pricing: pricing(policy), today: today)
+        let fileSystem = MemoryFileSystem(files: files)
+        let settings = RunSettings.resolve(policy: policy, today: today, fileSystem: fileSystem)
+        let result = CheckPipeline(fileSystem: fileSystem)
+            .run(paths: files.keys.sorted(), policy: policy, reading: settings.reading, pricing: settings.pricing, today: today)
         _ = EstimateTextReporter(verbose: true).render(result.estimation)
         _ = EstimateJSONReporter.renderBytes(result.estimation)
         let status = result.exitStatus(failOnWarn: true)
@@ -53,11 +52,5 @@ enum FuzzTarget: String, CaseIterable {
         _ = CheckJSONReporter.render(result, exitStatus: status)
         _ = MarkdownReporter(tag: "fuzz").render(result, exitStatus: status)
         _ = SARIFReporter.render(FindingsView(result, exitStatus: status))
-    }
-
-    private static func pricing(_ policy: Policy) -> PricingSettings {
-        var settings = PricingSettings(catalog: .builtin)
-        _ = policy.pricing.apply(to: &settings, file: policy.file)
-        return settings
     }
 }

@@ -86,8 +86,8 @@ struct AuditCommand: ParsableCommand {
         let fileSystem = LocalFileSystem()
         let today = try policyOptions.day()
         let (policy, policyDiagnostics) = try policyOptions.requireUsable(terminal: terminal, fileSystem: fileSystem, doing: "audited")
-        let readOptions = try reading.options(today: today, policy: policy)
-        let (settings, priceDiagnostics) = try pricing.settings(fileSystem: fileSystem, policy: policy)
+        let settings = RunSettings.resolve(policy: policy, flags: try RunSettings.Flags(reading: reading, pricing: pricing), today: today,
+                                           fileSystem: fileSystem)
         var ledgerHandle: (any Ledger)?
         var ledgerDiagnostics: [Diagnostic] = []
         let locator = LedgerLocator(timeout: ledgerTimeout)
@@ -95,10 +95,10 @@ struct AuditCommand: ParsableCommand {
             if let warning = locator.warning(about: text, fromCommandLine: fromCommandLine) { terminal.err(warning) }
             do { ledgerHandle = try locator.open(text, create: false) } catch { ledgerDiagnostics.append(error.diagnostic) }
         }
-        var report = AuditPipeline(fileSystem: fileSystem).run(paths: paths, policy: policy, reading: readOptions, pricing: settings,
+        var report = AuditPipeline(fileSystem: fileSystem).run(paths: paths, policy: policy, reading: settings.reading, pricing: settings.pricing,
                                                                today: today, ledger: ledgerHandle, usage: try usageInputs(),
                                                                exclude: reading.exclude)
-        report.diagnostics = (policyDiagnostics + priceDiagnostics + ledgerDiagnostics + report.diagnostics).sorted()
+        report.diagnostics = (policyDiagnostics + settings.diagnostics + ledgerDiagnostics + report.diagnostics).sorted()
 
         let unwritten = try ReportOutputs<AuditFormat>(format: format, outputs: outputs).emit(terminal) { format in
             switch format {

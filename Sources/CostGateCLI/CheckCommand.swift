@@ -51,13 +51,13 @@ struct CheckCommand: ParsableCommand {
         let fileSystem = LocalFileSystem()
         let today = try policyOptions.day()
         let (policy, policyDiagnostics) = try policyOptions.requireUsable(terminal: terminal, fileSystem: fileSystem, doing: "gated")
-        let readOptions = try reading.options(today: today, policy: policy)
-        let (settings, priceDiagnostics) = try pricing.settings(fileSystem: fileSystem, policy: policy)
+        let settings = RunSettings.resolve(policy: policy, flags: try RunSettings.Flags(reading: reading, pricing: pricing), today: today,
+                                           fileSystem: fileSystem)
         let ledgerUse = try ledger.use(policy: policy, failOnWarn: failOnWarn)
         var result = CheckPipeline(fileSystem: fileSystem)
-            .run(paths: paths, policy: policy, reading: readOptions, pricing: settings, today: today, ledger: ledgerUse,
+            .run(paths: paths, policy: policy, reading: settings.reading, pricing: settings.pricing, today: today, ledger: ledgerUse,
                  exclude: reading.exclude)
-        result.estimation.diagnostics = (policyDiagnostics + priceDiagnostics + result.estimation.diagnostics).sorted()
+        result.estimation.diagnostics = (policyDiagnostics + settings.diagnostics + result.estimation.diagnostics).sorted()
         let status = result.exitStatus(failOnWarn: failOnWarn)
 
         let unwritten = try output.emit(terminal) { format in

@@ -81,8 +81,9 @@ struct DiffCommand: ParsableCommand {
             terminal.err("costgate: the policy from the \(choice.side) is unusable: nothing was gated (exit 2)\n")
             throw ExitCode(ExitStatus.inputUnusable.rawValue)
         }
-        let readOptions = try reading.options(today: day, policy: policy)
-        let (settings, priceDiagnostics) = try pricing.settings(fileSystem: LocalFileSystem(), policy: policy)
+        // The --prices file is the caller's, read from the working directory rather than either tree.
+        let settings = RunSettings.resolve(policy: policy, flags: try RunSettings.Flags(reading: reading, pricing: pricing), today: day,
+                                           fileSystem: LocalFileSystem())
         // A path on one side only (a file the change adds or removes) is simply absent from the other.
         let inputs = paths.isEmpty ? ["."] : paths
         let missing = inputs.filter { !baseFiles.exists($0) && !headFiles.exists($0) }
@@ -91,11 +92,11 @@ struct DiffCommand: ParsableCommand {
         }
         let baseInputs = inputs.filter { baseFiles.exists($0) }
         let headInputs = inputs.filter { headFiles.exists($0) }
-        let baseResult = CheckPipeline(fileSystem: baseFiles).run(paths: baseInputs, policy: policy, reading: readOptions, pricing: settings, today: day,
-                                                                  exclude: reading.exclude)
-        var headResult = CheckPipeline(fileSystem: headFiles).run(paths: headInputs, policy: policy, reading: readOptions, pricing: settings, today: day,
-                                                                  exclude: reading.exclude)
-        headResult.estimation.diagnostics = (policyDiagnostics + priceDiagnostics + headResult.estimation.diagnostics).sorted()
+        let baseResult = CheckPipeline(fileSystem: baseFiles).run(paths: baseInputs, policy: policy, reading: settings.reading,
+                                                                  pricing: settings.pricing, today: day, exclude: reading.exclude)
+        var headResult = CheckPipeline(fileSystem: headFiles).run(paths: headInputs, policy: policy, reading: settings.reading,
+                                                                  pricing: settings.pricing, today: day, exclude: reading.exclude)
+        headResult.estimation.diagnostics = (policyDiagnostics + settings.diagnostics + headResult.estimation.diagnostics).sorted()
         let diff = CostDiff.compute(base: baseResult, head: headResult, policy: policy, policySide: choice.side,
                                     policyChanged: choice.changed)
         let status = diff.exitStatus(failOnWarn: failOnWarn)

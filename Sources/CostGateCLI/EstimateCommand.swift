@@ -42,11 +42,11 @@ struct EstimateCommand: ParsableCommand {
     func run() throws {
         let terminal = Terminal.detect(noColor: noColor)
         let fileSystem = LocalFileSystem()
-        let readOptions = try reading.options()
-        let (settings, priceDiagnostics) = try pricing.settings(fileSystem: fileSystem)
+        let settings = RunSettings.resolve(policy: nil, flags: try RunSettings.Flags(reading: reading, pricing: pricing),
+                                           today: CalendarDay(containing: Date()), fileSystem: fileSystem)
         var result = EstimationPipeline(fileSystem: fileSystem)
-            .run(EstimationRequest(paths: paths, reading: readOptions, pricing: settings, exclude: reading.exclude))
-        result.diagnostics = (priceDiagnostics + result.diagnostics).sorted()
+            .run(EstimationRequest(paths: paths, reading: settings.reading, pricing: settings.pricing, exclude: reading.exclude))
+        result.diagnostics = (settings.diagnostics + result.diagnostics).sorted()
 
         switch ReportFormat(rawValue: format)! {
         case .text:

@@ -48,18 +48,18 @@ struct ExplainCommand: ParsableCommand {
             }
             policy = loaded
         }
-        let readOptions = try reading.options(today: today, policy: policy)
-        let (settings, priceDiagnostics) = try pricing.settings(fileSystem: fileSystem, policy: policy)
-        diagnostics += priceDiagnostics
+        let settings = RunSettings.resolve(policy: policy, flags: try RunSettings.Flags(reading: reading, pricing: pricing), today: today,
+                                           fileSystem: fileSystem)
+        diagnostics += settings.diagnostics
         let estimation: EstimationResult
         var gate: GateReport?
         if let policy {
-            let result = CheckPipeline(fileSystem: fileSystem).run(paths: paths, policy: policy, reading: readOptions, pricing: settings,
+            let result = CheckPipeline(fileSystem: fileSystem).run(paths: paths, policy: policy, reading: settings.reading, pricing: settings.pricing,
                                                                     today: today, exclude: reading.exclude)
             estimation = result.estimation
             gate = result.gate
         } else {
-            estimation = EstimationPipeline(fileSystem: fileSystem).run(EstimationRequest(paths: paths, reading: readOptions, pricing: settings,
+            estimation = EstimationPipeline(fileSystem: fileSystem).run(EstimationRequest(paths: paths, reading: settings.reading, pricing: settings.pricing,
                                                                                                    exclude: reading.exclude))
         }
         diagnostics = (diagnostics + estimation.diagnostics).sorted()

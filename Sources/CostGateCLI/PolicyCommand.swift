@@ -35,8 +35,8 @@ struct PolicyValidateCommand: ParsableCommand {
         var diagnostics = policyDiagnostics
         if let policy {
             // Prices are checked against the catalog too: an instance type it lacks makes every check fail.
-            var settings = PricingSettings()
-            diagnostics = (diagnostics + policy.pricing.apply(to: &settings, file: policy.file)).sorted()
+            let settings = RunSettings.resolve(policy: policy, today: CalendarDay(containing: Date()), fileSystem: fileSystem)
+            diagnostics = (diagnostics + settings.diagnostics).sorted()
         }
         for diagnostic in diagnostics { terminal.err(terminal.render(diagnostic)) }
         guard let policy, !diagnostics.contains(where: { $0.severity == .error }) else {

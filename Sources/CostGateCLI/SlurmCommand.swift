@@ -89,9 +89,8 @@ struct SlurmJobSubmitCommand: ParsableCommand {
         } catch {
             scriptProblem = "costgate: the script's #COSTGATE lines were not read: \(error.diagnostic.rendered)"
         }
-        var reading = ReadOptions(month: today.calendarMonth)
-        policy.pricing.apply(to: &reading)
-        let (settings, _) = try pricing.settings(fileSystem: fileSystem, policy: policy)
+        let settings = RunSettings.resolve(policy: policy, flags: try RunSettings.Flags(reading: nil, pricing: pricing), today: today,
+                                           fileSystem: fileSystem)
         let ledgerUse: LedgerUse?
         do {
             ledgerUse = try ledger.use(policy: policy, failOnWarn: false)
@@ -102,7 +101,7 @@ struct SlurmJobSubmitCommand: ParsableCommand {
                                              "  " + failure.error.message])
         }
         let submission = SlurmSubmission(options: options, script: scriptText, jobName: jobName)
-        var decision = SubmissionGate(policy: policy, pricing: settings, reading: reading, today: today).decide(submission, ledger: ledgerUse)
+        var decision = SubmissionGate(policy: policy, pricing: settings.pricing, reading: settings.reading, today: today).decide(submission, ledger: ledgerUse)
         if let scriptProblem { decision.lines.append(scriptProblem) }
         return decision
     }

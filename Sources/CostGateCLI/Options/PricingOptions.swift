@@ -17,35 +17,22 @@ struct PricingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("GPU model assumed where a manifest names none (e.g. a100-80gb).", valueName: "model"))
     var defaultGPU: String?
 
-    /// The settings: the built-in catalog, then the policy's pricing section, then the flags given
-    /// (flags win), then the `--prices` file. Returns the diagnostics of the policy's prices and the file.
-    func settings(fileSystem: any FileSystem, policy: Policy? = nil) throws -> (PricingSettings, [Diagnostic]) {
-        var settings = PricingSettings(catalog: .builtin)
-        var diagnostics: [Diagnostic] = []
-        if let policy { diagnostics += policy.pricing.apply(to: &settings, file: policy.file) }
+    /// Checks the flags given and records them; `RunSettings.resolve` merges them with the policy.
+    func parse(into flags: inout RunSettings.Flags) throws {
         if let provider {
             guard let parsed = CloudProvider(rawValue: provider.lowercased()) else {
                 throw ValidationError("unknown provider '\(provider)': expected aws, gcp or azure"
                                       + Suggestion.didYouMean(provider, in: CloudProvider.allCases.map(\.rawValue)))
             }
-            settings.provider = parsed
-            if region == nil, policy?.pricing.provider != nil, policy?.pricing.provider != parsed { settings.region = nil }
+            flags.provider = parsed
         }
-        if let region { settings.region = region }
+        flags.region = region
         if let defaultGPU {
             guard let model = GPUModel.normalize(defaultGPU) else {
                 throw ValidationError("unknown GPU model '\(defaultGPU)' for --default-gpu; 'costgate catalog' lists the models")
             }
-            settings.defaultGPU = model
+            flags.defaultGPU = model
         }
-        if let pricesFile {
-            do {
-                let bytes = try fileSystem.contents(of: pricesFile)
-                diagnostics += PriceOverrideFile.apply(bytes, file: pricesFile, to: &settings)
-            } catch {
-                diagnostics.append(error.diagnostic)
-            }
-        }
-        return (settings, diagnostics)
+        flags.pricesFile = pricesFile
     }
 }

@@ -24,30 +24,26 @@ struct ReadingOptions: ParsableArguments {
     @Flag(help: "Treat kinds costgate cannot read as errors instead of warnings.")
     var strictKinds = false
 
-    /// The options: defaults, then the policy's pricing section, then the flags given (flags win).
-    /// `today` picks the month CronJobs are counted in when `--month` is absent.
-    func options(today: CalendarDay = CalendarDay(containing: Date()), policy: Policy? = nil) throws -> ReadOptions {
-        var options = ReadOptions(month: today.calendarMonth, strictKinds: strictKinds)
-        policy?.pricing.apply(to: &options)
+    /// Checks the flags given and records them; `RunSettings.resolve` merges them with the policy.
+    func parse(into flags: inout RunSettings.Flags) throws {
+        flags.strictKinds = strictKinds
         if let defaultDuration {
             guard let seconds = DurationText.seconds(defaultDuration) else {
                 throw ValidationError("invalid --default-duration '\(defaultDuration)': expected e.g. 1h, 90m, 2d")
             }
-            options.defaultDurationHours = seconds / 3600
-            options.defaultDurationByKind = [:]
+            flags.defaultDurationHours = seconds / 3600
         }
         if let hoursPerMonth {
             guard hoursPerMonth > 0 else { throw ValidationError("--hours-per-month must be positive") }
-            options.hoursPerMonth = Decimal(hoursPerMonth)
+            flags.hoursPerMonth = Decimal(hoursPerMonth)
         }
         if let daemonsetNodes {
             guard daemonsetNodes >= 0 else { throw ValidationError("--daemonset-nodes must not be negative") }
-            options.daemonSetNodes = daemonsetNodes
+            flags.daemonSetNodes = daemonsetNodes
         }
         if let month {
             guard let parsed = CalendarMonth(month) else { throw ValidationError("invalid --month '\(month)': expected YYYY-MM") }
-            options.month = parsed
+            flags.month = parsed
         }
-        return options
     }
 }

@@ -17,10 +17,9 @@ final class SubmissionGateTests: XCTestCase {
 
     private func gate(_ text: String? = nil) throws -> SubmissionGate {
         let policy = try XCTUnwrap(PolicyReader.read(Array((text ?? policyText).utf8), file: "policy.yaml").policy)
-        var settings = PricingSettings()
-        _ = policy.pricing.apply(to: &settings, file: policy.file)
         let today = CalendarDay(year: 2026, month: 11, day: 20)!
-        return SubmissionGate(policy: policy, pricing: settings, reading: ReadOptions(month: today.calendarMonth), today: today)
+        let settings = RunSettings.resolve(policy: policy, today: today, fileSystem: MemoryFileSystem(files: [:]))
+        return SubmissionGate(policy: policy, pricing: settings.pricing, reading: settings.reading, today: today)
     }
 
     private func submission(_ options: [String], script: String = "#!/bin/bash\n#COSTGATE --duration=10h\nsrun x\n") -> SlurmSubmission {

@@ -25,12 +25,10 @@ final class GateFixtureTests: XCTestCase {
         let fileSystem = LocalFileSystem()
         let (loaded, diagnostics) = PolicySource.explicit(directory + "/policy.yaml").load(fileSystem: fileSystem)
         let policy = try XCTUnwrap(loaded, diagnostics.map(\.rendered).joined(separator: "\n"))
-        var reading = ReadOptions(month: today.calendarMonth)
-        policy.pricing.apply(to: &reading)
-        var pricing = PricingSettings()
-        XCTAssertEqual(policy.pricing.apply(to: &pricing, file: policy.file), [])
-        return CheckPipeline(fileSystem: fileSystem).run(paths: [directory], policy: policy, reading: reading, pricing: pricing,
-                                                         today: today)
+        let settings = RunSettings.resolve(policy: policy, today: today, fileSystem: fileSystem)
+        XCTAssertEqual(settings.diagnostics, [])
+        return CheckPipeline(fileSystem: fileSystem).run(paths: [directory], policy: policy, reading: settings.reading,
+                                                         pricing: settings.pricing, today: today)
     }
 
     /// `owner <workload> <team|->`, `finding <level> <rule> <workload|team:name|-> [waived] [showback]`, `exit <n>`.
