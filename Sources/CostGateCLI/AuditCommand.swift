@@ -43,11 +43,7 @@ struct AuditCommand: ParsableCommand {
                                                             valueName: "kind=file"))
     var usage: [String] = []
 
-    @Option(help: ArgumentHelp("Output format.", valueName: "text|json|markdown|prometheus"))
-    var format: String = "text"
-
-    @Option(name: .customLong("output"), help: ArgumentHelp("Also write FORMAT to PATH (repeatable).", valueName: "format=path"))
-    var outputs: [String] = []
+    @OptionGroup(title: "Output") var output: FormatOptions<AuditReportFormat>
 
     @Flag(help: "Do not send alerts even when COSTGATE_ALERTMANAGER_URL or COSTGATE_WEBHOOK_URL is set.")
     var noAlerts = false
@@ -58,14 +54,9 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup(title: "Pricing") var pricing: PricingOptions
     @OptionGroup(title: "Reading") var reading: ReadingOptions
 
-    enum AuditFormat: String, CaseIterable, Hashable {
-        case text, json, markdown, prometheus
-    }
-
     func validate() throws {
         try policyOptions.validate(alongside: paths + usage.map { String($0.drop { $0 != "=" }.dropFirst()) })
         _ = try usageInputs()
-        _ = try ReportOutputs<AuditFormat>(format: format, outputs: outputs)
         try LedgerLocator.validate(timeout: ledgerTimeout)
     }
 
@@ -100,14 +91,7 @@ struct AuditCommand: ParsableCommand {
                                                                exclude: reading.exclude)
         report.diagnostics = (policyDiagnostics + settings.diagnostics + ledgerDiagnostics + report.diagnostics).sorted()
 
-        let unwritten = try ReportOutputs<AuditFormat>(format: format, outputs: outputs).emit(terminal) { format in
-            switch format {
-            case .text: return AuditTextReporter.render(report)
-            case .json: return AuditJSONReporter.render(report)
-            case .markdown: return AuditMarkdownReporter.render(report)
-            case .prometheus: return PrometheusReporter.render(report)
-            }
-        }
+        let unwritten = try output.emit(terminal) { $0.reporter.render(report) }
         for diagnostic in report.diagnostics { terminal.err(terminal.render(diagnostic)) }
 
         if !noAlerts {
@@ -124,7 +108,7 @@ struct AuditCommand: ParsableCommand {
                 }
             }
         }
-        try ReportOutputs<AuditFormat>.finish(unwritten, terminal)
+        try ReportOutputs<AuditReportFormat>.finish(unwritten, terminal)
         if report.exitStatus != .success { throw ExitCode(report.exitStatus.rawValue) }
     }
 }

@@ -60,16 +60,8 @@ struct CheckCommand: ParsableCommand {
         result.estimation.diagnostics = (policyDiagnostics + settings.diagnostics + result.estimation.diagnostics).sorted()
         let status = result.exitStatus(failOnWarn: failOnWarn)
 
-        let unwritten = try output.emit(terminal) { format in
-            switch format {
-            case .text: return CheckTextReporter(verbose: verbose, color: terminal.colorOutput).render(result, exitStatus: status)
-            case .json: return CheckJSONReporter.render(result, exitStatus: status)
-            case .markdown: return MarkdownReporter(tag: output.commentTag).render(result, exitStatus: status)
-            case .sarif: return SARIFReporter.render(FindingsView(result, exitStatus: status))
-            case .junit: return JUnitReporter.render(FindingsView(result, exitStatus: status))
-            case .github: return GitHubAnnotationReporter.render(FindingsView(result, exitStatus: status))
-            }
-        }
+        let unwritten = try output.emit(Gated(result, exitStatus: status), style: ReportStyle(verbose: verbose, color: terminal.colorOutput),
+                                        terminal)
         ProcessLifetime.outlive(result)
         for diagnostic in result.estimation.diagnostics { terminal.err(terminal.render(diagnostic)) }
         if let path = result.ledgerPath, ledger.record {

@@ -101,16 +101,8 @@ struct DiffCommand: ParsableCommand {
                                     policyChanged: choice.changed)
         let status = diff.exitStatus(failOnWarn: failOnWarn)
 
-        let unwritten = try output.emit(terminal) { format in
-            switch format {
-            case .text: return DiffTextReporter(color: terminal.colorOutput, all: all).render(diff, exitStatus: status)
-            case .json: return DiffJSONReporter.render(diff, exitStatus: status)
-            case .markdown: return MarkdownReporter(tag: output.commentTag).render(diff, exitStatus: status)
-            case .sarif: return SARIFReporter.render(FindingsView(diff, exitStatus: status))
-            case .junit: return JUnitReporter.render(FindingsView(diff, exitStatus: status))
-            case .github: return GitHubAnnotationReporter.render(FindingsView(diff, exitStatus: status))
-            }
-        }
+        let unwritten = try output.emit(Gated(diff, exitStatus: status), style: ReportStyle(color: terminal.colorOutput, listUnchanged: all),
+                                        terminal)
         let baseErrors = baseResult.estimation.diagnostics.filter { $0.severity == .error }.count
         if baseErrors > 0 {
             terminal.err("costgate: the base (\(base)) has \(baseErrors) unusable input\(baseErrors == 1 ? "" : "s"); "

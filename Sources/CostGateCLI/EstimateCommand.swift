@@ -20,8 +20,7 @@ struct EstimateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files, directories, or - for standard input.", valueName: "path"))
     var paths: [String]
 
-    @Option(help: ArgumentHelp("Output format.", valueName: ReportFormat.allCases.map(\.rawValue).joined(separator: "|")))
-    var format: String = "text"
+    @OptionGroup(title: "Output") var output: FormatOptions<ReportFormat>
 
     @Flag(name: .shortAndLong, help: "Show the assumptions behind each figure.")
     var verbose = false
@@ -32,13 +31,6 @@ struct EstimateCommand: ParsableCommand {
     @OptionGroup(title: "Pricing") var pricing: PricingOptions
     @OptionGroup(title: "Reading") var reading: ReadingOptions
 
-    func validate() throws {
-        guard ReportFormat(rawValue: format) != nil else {
-            throw ValidationError("unknown format '\(format)': expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
-                                  + Suggestion.didYouMean(format, in: ReportFormat.allCases.map(\.rawValue)))
-        }
-    }
-
     func run() throws {
         let terminal = Terminal.detect(noColor: noColor)
         let fileSystem = LocalFileSystem()
@@ -48,12 +40,8 @@ struct EstimateCommand: ParsableCommand {
             .run(EstimationRequest(paths: paths, reading: settings.reading, pricing: settings.pricing, exclude: reading.exclude))
         result.diagnostics = (settings.diagnostics + result.diagnostics).sorted()
 
-        switch ReportFormat(rawValue: format)! {
-        case .text:
-            try terminal.out(EstimateTextReporter(verbose: verbose, color: terminal.colorOutput).render(result))
-        case .json:
-            try terminal.out(chunks: EstimateJSONReporter.renderChunks(result))
-        }
+        let style = ReportStyle(verbose: verbose, color: terminal.colorOutput)
+        let unwritten = try output.emit(terminal) { $0.estimateReporter(style).render(result) }
         ProcessLifetime.outlive(result)
         for diagnostic in result.diagnostics { terminal.err(terminal.render(diagnostic)) }
         if result.hasErrors {
@@ -61,5 +49,6 @@ struct EstimateCommand: ParsableCommand {
             terminal.err("costgate: \(count) error\(count == 1 ? "" : "s"): some input could not be used (exit 2)\n")
             throw ExitCode(ExitStatus.inputUnusable.rawValue)
         }
+        try ReportOutputs<ReportFormat>.finish(unwritten, terminal)
     }
 }

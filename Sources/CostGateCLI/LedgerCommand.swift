@@ -73,8 +73,8 @@ struct LedgerListCommand: ParsableCommand {
     @Flag(help: "Include voided runs.")
     var all = false
 
-    @Option(help: ArgumentHelp("Output format.", valueName: "text|json"))
-    var format: String = "text"
+    @Option(help: "Output format.")
+    var format: ReportFormat = .text
 
     func run() throws {
         let terminal = Terminal.detect(noColor: false)
@@ -83,9 +83,8 @@ struct LedgerListCommand: ParsableCommand {
             guard let parsed = CalendarMonth(month) else { throw ValidationError("invalid --month '\(month)': expected YYYY-MM") }
             calendarMonth = parsed
         }
-        guard ["text", "json"].contains(format) else { throw ValidationError("unknown format '\(format)': expected text or json") }
         let entries = try LedgerFailure.map { try file.open().entries(month: calendarMonth, team: team, includeVoided: all) }
-        if format == "json" {
+        if format == .json {
             try terminal.out(LedgerReporter.json(entries))
         } else {
             try terminal.out(LedgerReporter.text(entries))

@@ -35,8 +35,8 @@ struct SpotCommand: ParsableCommand {
                                valueName: SpotMethod.allCases.map(\.rawValue).joined(separator: "|")))
     var method: String = SpotMethod.exact.rawValue
 
-    @Option(help: ArgumentHelp("Output format.", valueName: ReportFormat.allCases.map(\.rawValue).joined(separator: "|")))
-    var format: String = "text"
+    @Option(help: "Output format.")
+    var format: ReportFormat = .text
 
     @Flag(help: "Never colour the output.")
     var noColor = false
@@ -47,10 +47,6 @@ struct SpotCommand: ParsableCommand {
         guard SpotMethod(rawValue: method) != nil else {
             throw ValidationError("unknown method '\(method)': expected \(SpotMethod.allCases.map(\.rawValue).joined(separator: ", "))"
                                   + Suggestion.didYouMean(method, in: SpotMethod.allCases.map(\.rawValue)))
-        }
-        guard ReportFormat(rawValue: format) != nil else {
-            throw ValidationError("unknown format '\(format)': expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
-                                  + Suggestion.didYouMean(format, in: ReportFormat.allCases.map(\.rawValue)))
         }
         let flags = model.givenFlags
         if input != nil && !flags.isEmpty {
@@ -74,7 +70,7 @@ struct SpotCommand: ParsableCommand {
                 let location = input.map { SourceLocation.wholeFile($0 == "-" ? "<stdin>" : $0) }
                 throw location.map { SpotInputError(Diagnostic(.error, at: $0, error.message)) } ?? SpotInputError(message: error.message)
             }
-            switch ReportFormat(rawValue: format)! {
+            switch format {
             case .text: try terminal.out(SpotTextReport.render(estimate, setup: setup))
             case .json: try terminal.out(try SpotJSONReport.render(estimate, setup: setup))
             }

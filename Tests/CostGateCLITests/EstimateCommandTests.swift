@@ -96,6 +96,35 @@ final class EstimateCommandTests: XCTestCase {
         XCTAssertTrue(help.stdout.contains("USAGE: costgate check"), help.stdout)
     }
 
+    /// `--format` is typed per command: a format the command lacks is argument-parser's usage error listing those it has.
+    func testEachCommandAcceptsOnlyItsOwnFormats() throws {
+        let cases: [([String], String)] = [
+            (["estimate", "examples", "--format", "sarif"], "Please provide one of 'text' and 'json'"),
+            (["audit", "--format", "junit"], "Please provide one of 'text', 'json', 'markdown' or 'prometheus'"),
+            (["ledger", "list", "--ledger", "none.db", "--format", "yaml"], "Please provide one of 'text' and 'json'"),
+            (["check", "examples", "--format", "prometheus"], "The value 'prometheus' is invalid for '--format <format>'"),
+        ]
+        for (arguments, message) in cases {
+            let outcome = try BinaryRunner.run(arguments)
+            XCTAssertEqual(outcome.status, 64, "\(arguments)")
+            XCTAssertTrue(outcome.stderr.contains(message), outcome.stderr)
+        }
+    }
+
+    func testEstimateWritesFurtherFormatsWithOutput() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-estimate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let json = directory.appendingPathComponent("estimate.json").path
+        let outcome = try BinaryRunner.run(["estimate", "examples", "--month", "2026-11", "--output", "json=\(json)"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let alone = try BinaryRunner.run(["estimate", "examples", "--month", "2026-11", "--format", "json"])
+        XCTAssertEqual(try String(contentsOfFile: json, encoding: .utf8), alone.stdout, "the same document as on standard output")
+        XCTAssertTrue(outcome.stdout.hasPrefix(try BinaryRunner.run(["estimate", "examples", "--month", "2026-11"]).stdout.prefix(40)))
+        let unwritable = try BinaryRunner.run(["estimate", "examples", "--output", "json=\(directory.path)/missing/estimate.json"])
+        XCTAssertEqual(unwritable.status, 2, "a report that cannot be written is exit 2, as for check")
+    }
+
     func testCatalogLists() throws {
         let outcome = try BinaryRunner.run(["catalog", "--provider", "gcp", "--model", "nvidia-tesla-a100"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)

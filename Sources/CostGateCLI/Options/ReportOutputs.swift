@@ -4,11 +4,11 @@ import Foundation
 
 /// `--format F` for standard output and repeatable `--output F=PATH`, for any command's set of formats:
 /// parsed with suggestions, each format rendered once, files written before standard output.
-struct ReportOutputs<Format: RawRepresentable & CaseIterable & Hashable> where Format.RawValue == String {
+struct ReportOutputs<Format: ReportFormatOption> {
     var standard: Format
     var files: [(format: Format, path: String)]
 
-    init(format: String, outputs: [String]) throws {
+    init(format: Format, outputs: [String]) throws {
         let names = Format.allCases.map(\.rawValue)
         func parse(_ text: String, flag: String) throws -> Format {
             guard let format = Format(rawValue: text) else {
@@ -17,7 +17,7 @@ struct ReportOutputs<Format: RawRepresentable & CaseIterable & Hashable> where F
             }
             return format
         }
-        standard = try parse(format, flag: "--format")
+        standard = format
         files = try outputs.map { spec in
             guard let equals = spec.firstIndex(of: "="), equals != spec.startIndex, spec.index(after: equals) != spec.endIndex else {
                 throw ValidationError("invalid --output '\(spec)': expected FORMAT=PATH, e.g. \(names[names.count > 1 ? 1 : 0])=report.out")
@@ -30,9 +30,9 @@ struct ReportOutputs<Format: RawRepresentable & CaseIterable & Hashable> where F
     /// standard output last, whatever became of the files. Returns why files could not be written:
     /// the command reports them after everything else and exits 2.
     @discardableResult
-    func emit(_ terminal: Terminal, render: (Format) -> String) throws -> [String] {
-        var rendered: [Format: String] = [:]
-        func text(_ format: Format) -> String {
+    func emit(_ terminal: Terminal, render: (Format) -> RenderedReport) throws -> [String] {
+        var rendered: [Format: RenderedReport] = [:]
+        func text(_ format: Format) -> RenderedReport {
             if let done = rendered[format] { return done }
             let value = render(format)
             rendered[format] = value
@@ -40,11 +40,14 @@ struct ReportOutputs<Format: RawRepresentable & CaseIterable & Hashable> where F
         }
         var failures: [String] = []
         for file in files {
-            if let failure = AtomicFile.write(Array(text(file.format).utf8), to: file.path) {
+            if let failure = AtomicFile.write(text(file.format).bytes, to: file.path) {
                 failures.append("\(file.format.rawValue) report: \(failure)")
             }
         }
-        try terminal.out(text(standard))
+        switch text(standard) {
+        case .text(let report): try terminal.out(report)
+        case .chunks(let chunks): try terminal.out(chunks: chunks)
+        }
         return failures
     }
 

@@ -1,4 +1,4 @@
-/// The output formats of `costgate estimate`.
+/// The output formats of `costgate estimate`, `spot` and `ledger list`.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text
     case json
