@@ -68,9 +68,11 @@ public struct InputCollector: Sendable {
         return InputFile(path: display, bytes: bytes, format: format)
     }
 
+    /// The file's extension, lowercased, which decides whether a file found in a directory is read and as
+    /// what; `""` for none (a hidden file's leading dot is not one).
     static func pathExtension(_ path: String) -> String {
-        // Scans the UTF-8 bytes back from the end: splitting the whole path into components cost
-        // more than reading the file for small manifests.
+        // Every file of a tree asks this once, so it scans the UTF-8 bytes back from the end: splitting
+        // the whole path into components cost more than reading the file for small manifests.
         let bytes = path.utf8
         var index = bytes.endIndex
         // `dir/` names `dir`, as splitting on "/" did.
