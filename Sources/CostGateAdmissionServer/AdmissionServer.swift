@@ -41,7 +41,8 @@ public final class AdmissionServer: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let signalQueue = DispatchQueue(label: "costgate.admission.signals")
 
-    private struct Lifecycle {
+    /// Only ever read or changed under `lifecycle`'s lock; the dispatch sources are the one non-Sendable part.
+    private struct Lifecycle: @unchecked Sendable {
         var channel: Channel?
         var draining = false
         var signalSources: [DispatchSourceSignal] = []

@@ -105,7 +105,13 @@ struct ServeCommand: ParsableCommand {
             host: host, port: port, certificatePath: tlsCert, keyPath: tlsKey, maxBodyBytes: maxBodyBytes, idleTimeoutSeconds: idleTimeout,
             drainSeconds: drainTimeout, watchSeconds: watchInterval, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
             watchedFiles: [source.path, tlsCert, tlsKey])
-        let clock: @Sendable () -> Date = fixedDay.map { day in { Self.noon(of: day) } } ?? { Date() }
+        let clock: @Sendable () -> Date
+        if let fixedDay {
+            let noon = Self.noon(of: fixedDay)
+            clock = { noon }
+        } else {
+            clock = { Date() }
+        }
         let server: AdmissionServer
         do {
             server = try AdmissionServer(configuration: configuration, loader: loader, clock: clock, log: Self.log)
