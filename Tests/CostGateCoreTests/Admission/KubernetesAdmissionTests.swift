@@ -30,7 +30,7 @@ final class KubernetesAdmissionTests: XCTestCase {
         return """
         {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "probe", \(namespace) "uid": "pod-uid-1",
           "annotations": {"costgate.dev/duration": "\(hours)h"}\(owners)},
-         "spec": {"nodeSelector": {"nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3"},
+         "spec": {"restartPolicy": "Never", "nodeSelector": {"nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3"},
                   "containers": [{"name": "main", "image": "x", "resources": {"limits": {"nvidia.com/gpu": "\(gpus)"}}}]}}
         """
     }
@@ -69,7 +69,7 @@ final class KubernetesAdmissionTests: XCTestCase {
         let status = try XCTUnwrap(refused["status"] as? [String: Any])
         XCTAssertEqual(status["code"] as? Int, 403)
         let message = try XCTUnwrap(status["message"] as? String)
-        XCTAssertTrue(message.hasPrefix("costgate: job rejected: Pod/probe (team research): $"), message)
+        XCTAssertTrue(message.hasPrefix("costgate: job rejected: Pod/research/probe (team research): $"), message)
         XCTAssertTrue(message.contains("[per-run-quota]"), message)
     }
 
