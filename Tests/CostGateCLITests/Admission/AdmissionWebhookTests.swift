@@ -48,7 +48,7 @@ final class AdmissionWebhookTests: XCTestCase {
         XCTAssertEqual(metrics.code, 200)
         XCTAssertTrue(metrics.body.contains("costgate_admission_requests_total{result=\"denied\"} 2"), metrics.body)
         XCTAssertTrue(metrics.body.contains("costgate_admission_passed_total{reason=\"owned\"} 1"), metrics.body)
-        XCTAssertTrue(metrics.body.contains("costgate_admission_request_duration_seconds_count 12"), metrics.body)
+        XCTAssertTrue(metrics.body.contains("costgate_admission_request_duration_seconds_count 11"), metrics.body)
         XCTAssertEqual(try server.request("/healthz", method: "GET").body, "ok\n")
         XCTAssertEqual(server.stop(), 0, "SIGTERM drains and exits 0: \(server.stderr)")
         XCTAssertTrue(server.stderr.contains("costgate: denied: CREATE Pod research/pretrain-probe by alice@example.com"), server.stderr)
