@@ -40,8 +40,16 @@ port=$(sed -n 's/.*admission webhook on https:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p
 echo "costgate serve --admission on port $port; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 # A mix as a cluster sends it: a Pod over quota (denied), a Deployment within quota, a PyTorchJob, a CronJob,
 # an UPDATE, a controller-owned Pod (passed), a DELETE.
+status=0
 python3 scripts/bench-admission.py --url "https://localhost:$port/validate" --cacert "$work/ca.crt" \
   -n "$requests" -c "$concurrency" \
   "$fixtures/create-pod-over-quota.json" "$fixtures/create-deployment-within-quota.json" "$fixtures/create-pytorchjob.json" \
   "$fixtures/create-cronjob.json" "$fixtures/update-pytorchjob-scaled-up.json" "$fixtures/create-pod-owned-by-replicaset.json" \
-  "$fixtures/delete-pod.json"
+  "$fixtures/delete-pod.json" || status=$?
+# The server's own view (from its histogram): the decision alone, without the client's share.
+curl -s --cacert "$work/ca.crt" "https://localhost:$port/metrics" | awk '
+  /^costgate_admission_request_duration_seconds_sum/ {sum=$2}
+  /^costgate_admission_request_duration_seconds_count/ {count=$2}
+  /^costgate_admission_requests_total/ {printf "%s ", $0}
+  END {printf "\nserver-side mean decision %.2f ms over %d requests\n", 1000*sum/count, count}'
+exit "$status"
