@@ -61,10 +61,12 @@ public struct KubernetesAdmission: Sendable {
     }
 
     static func outcome(_ decision: AdmissionDecision, review: AdmissionReview, identity: KubernetesSubmission.ObjectIdentity) -> AdmissionOutcome {
+        // Warnings stand alone in kubectl's output, each prefixed; a refusal is one message, its details after the headline.
         let said = decision.headline.map { [$0] + decision.details.map { "costgate: " + $0 } } ?? []
+        let refusal = decision.headline.map { ([$0] + decision.details).joined(separator: "; ") } ?? "costgate: refused"
         let who = "\(review.operation.rawValue) \(identity.kind) \(identity.namespace.map { $0 + "/" } ?? "")\(identity.name)"
             + (review.dryRun ? " (dry run)" : "") + (review.username.map { " by \($0)" } ?? "")
-        let log = said.isEmpty ? nil : "\(who): " + said.joined(separator: "; ")
+        let log = decision.headline == nil ? nil : "\(who): " + refusal
         switch (decision.verdict, decision.status) {
         case (.accept, .success):
             let response = AdmissionReviewResponse(uid: review.uid, allowed: true, warnings: said)
@@ -77,10 +79,10 @@ public struct KubernetesAdmission: Sendable {
             let response = AdmissionReviewResponse(uid: review.uid, allowed: true, warnings: said)
             return AdmissionOutcome(result: .warned, httpStatus: 200, body: response.body, log: log)
         case (.reject, .inputUnusable):
-            let response = AdmissionReviewResponse(uid: review.uid, allowed: false, code: 422, message: said.joined(separator: "; "))
+            let response = AdmissionReviewResponse(uid: review.uid, allowed: false, code: 422, message: refusal)
             return AdmissionOutcome(result: .errorDenied, httpStatus: 200, body: response.body, log: log)
         case (.reject, _):
-            let response = AdmissionReviewResponse(uid: review.uid, allowed: false, code: 403, message: said.joined(separator: "; "))
+            let response = AdmissionReviewResponse(uid: review.uid, allowed: false, code: 403, message: refusal)
             return AdmissionOutcome(result: .denied, httpStatus: 200, body: response.body, log: log)
         }
     }
