@@ -132,6 +132,16 @@ final class AdmissionWebhookTests: XCTestCase {
         XCTAssertEqual(server.stop(), 0)
     }
 
+    func testAWatchedPolicyFileIsReloadedWhenItChanges() throws {
+        let server = try webhook(nil, ["--watch-interval", "1"])
+        XCTAssertEqual(try server.review("create-deployment-within-quota.json").allowed, true)
+        try (try policy).replacingOccurrences(of: "monthly: 5000", with: "monthly: 100").write(to: server.policy, atomically: true, encoding: .utf8)
+        XCTAssertTrue(SlurmCluster.waitFor({ server.stderr.contains("reloaded the policy and certificate (a watched file changed)") }, seconds: 15),
+                      server.stderr)
+        XCTAssertEqual(try server.review("create-deployment-within-quota.json").allowed, false)
+        XCTAssertEqual(server.stop(), 0)
+    }
+
     func testABrokenPolicyAtStartIsExit2() throws {
         let directory = try temporaryDirectory()
         let policy = directory.appendingPathComponent("broken.yaml")
