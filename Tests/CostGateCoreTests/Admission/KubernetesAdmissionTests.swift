@@ -172,4 +172,35 @@ final class KubernetesAdmissionTests: XCTestCase {
         XCTAssertEqual(entries.first?.repository, "kubernetes")
         XCTAssertEqual(entries.first?.commit, "uid:pod-uid-1")
     }
+
+    /// No body may trap: every truncation of a real review, and seeded byte mutations of it, get an answer.
+    func testTruncatedAndMutatedBodiesAlwaysGetAnAnswer() throws {
+        let gate = try admission()
+        let body = review(object: pod(gpus: 8, hours: 48), oldObject: pod(gpus: 1, hours: 1))
+        for end in stride(from: 0, to: body.count, by: 7) {
+            let outcome = gate.review(Array(body[..<end]), now: now)
+            XCTAssertTrue([200, 400].contains(outcome.httpStatus))
+        }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {   // SplitMix64: the same cases on every run
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let alphabet = Array(#"{}[]":,0123456789-+.eE truefalsnul\u00"#.utf8) + [0x00, 0xFF, 0xC3, 0x0A]
+        for _ in 0..<1_500 {
+            var mutated = body
+            for _ in 0..<(1 + Int(next() % 4)) {
+                let index = Int(next() % UInt64(mutated.count))
+                mutated[index] = alphabet[Int(next() % UInt64(alphabet.count))]
+            }
+            let outcome = gate.review(mutated, now: now)
+            XCTAssertTrue([200, 400].contains(outcome.httpStatus))
+            if outcome.httpStatus == 200 {
+                XCTAssertNotNil(try? JSONSerialization.jsonObject(with: Data(outcome.body)), "an answer is always a JSON AdmissionReview")
+            }
+        }
+    }
 }
