@@ -132,6 +132,30 @@ final class AdmissionWebhookTests: XCTestCase {
         XCTAssertEqual(server.stop(), 0)
     }
 
+    /// A client that connects and says nothing (or stops mid-handshake) is closed after the idle timeout.
+    func testASilentConnectionIsClosedAfterTheIdleTimeout() throws {
+        let server = try webhook(nil, ["--idle-timeout", "1"])
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(server.port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        XCTAssertEqual(connected, 0)
+        var timeout = timeval(tv_sec: 15, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let started = Date()
+        var byte: UInt8 = 0
+        let received = recv(descriptor, &byte, 1, 0)
+        XCTAssertEqual(received, 0, "the server closed the connection")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        XCTAssertEqual(try server.review("create-deployment-within-quota.json").allowed, true, "and goes on answering")
+        XCTAssertEqual(server.stop(), 0)
+    }
+
     func testAWatchedPolicyFileIsReloadedWhenItChanges() throws {
         let server = try webhook(nil, ["--watch-interval", "1"])
         XCTAssertEqual(try server.review("create-deployment-within-quota.json").allowed, true)
