@@ -92,7 +92,7 @@ final class AdmissionHTTPHandler: ChannelInboundHandler, RemovableChannelHandler
                 return
             }
             decide(context: context, head: head, body: body)
-        case ("/healthz", .GET), ("/healthz", .HEAD):
+        case ("/healthz", .GET):
             let status: HTTPResponseStatus = server.isDraining ? .serviceUnavailable : .ok
             write(context: context, version: head.version, status: status, contentType: "text/plain; charset=utf-8",
                   body: Array((server.isDraining ? "draining\n" : "ok\n").utf8), keepAlive: head.isKeepAlive)
