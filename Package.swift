@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already resolved through postgres-nio: named here only so the admission server can use their products.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,11 +35,24 @@ let package = Package(
             name: "CostGatePostgres",
             dependencies: ["CostGateCore", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
+        // The Kubernetes admission webhook's HTTPS server: SwiftNIO directly, the decision stays in the core.
+        .target(
+            name: "CostGateAdmissionServer",
+            dependencies: [
+                "CostGateCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .target(
             name: "CostGateCLI",
             dependencies: [
                 "CostGateCore",
                 "CostGatePostgres",
+                "CostGateAdmissionServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -25,10 +25,11 @@ public struct CostgateCommand: ParsableCommand {
           costgate audit k8s/ --usage sacct=sacct.txt --ledger spend.db
           costgate policy validate policies/example.yaml
           cat job.sbatch | costgate estimate -
+          costgate serve --admission --tls-cert tls.crt --tls-key tls.key --policy policy.yaml
           costgate spot --gpu h100 --gpus-per-node 8 --nodes 4 --work-hours 48
         """,
         version: "0.1.0",
-        subcommands: [EstimateCommand.self, CheckCommand.self, DiffCommand.self, AuditCommand.self, ExplainCommand.self, PolicyCommand.self, LedgerCommand.self, CatalogCommand.self, SpotCommand.self, SlurmCommand.self]
+        subcommands: [EstimateCommand.self, CheckCommand.self, DiffCommand.self, AuditCommand.self, ExplainCommand.self, PolicyCommand.self, LedgerCommand.self, CatalogCommand.self, SpotCommand.self, SlurmCommand.self, ServeCommand.self]
     )
 
     public init() {}

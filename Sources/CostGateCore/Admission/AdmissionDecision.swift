@@ -18,6 +18,14 @@ public struct AdmissionDecision: Sendable, Hashable {
         self.lines = lines
     }
 
+    /// The first line, what the submitter reads first (nil when there is nothing to say).
+    public var headline: String? { lines.first }
+
+    /// The lines under the headline, without their indentation: one finding or assumption each.
+    public var details: [String] {
+        lines.dropFirst().map { $0.hasPrefix("  ") ? String($0.dropFirst(2)) : $0 }
+    }
+
     /// The protocol `integrations/slurm/job_submit.lua` reads: the verdict alone on the first line, then
     /// the message, one line each. The exit status is not used (Lua 5.1's `io.popen` cannot read it).
     public var output: String {

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Decides one SLURM submission with the policy: the job read from its resolved options, priced, gated
-/// (per-run quotas, rules, and the month's spend when a ledger is given), and the verdict the policy's
-/// `admission` section asks for. Reads no network: slurmctld holds its locks while it waits.
+/// Decides one submission with the policy — a SLURM job read from its resolved options, or a Kubernetes
+/// object from an AdmissionReview — priced, gated (per-run quotas, rules, and the month's spend when a
+/// ledger is given), and the verdict the policy's `admission` section asks for. Reads no network:
+/// slurmctld holds its locks while it waits, and kube-apiserver's webhook call has a timeout.
 public struct SubmissionGate: Sendable {
     public var policy: Policy
     public var pricing: PricingSettings
@@ -17,13 +18,17 @@ public struct SubmissionGate: Sendable {
     }
 
     public func decide(_ submission: SlurmSubmission, ledger: LedgerUse? = nil) -> AdmissionDecision {
+        decide(path: submission.path, bytes: Array(submission.sbatchText.utf8), ledger: ledger)
+    }
+
+    /// Decides the workloads of one input held in memory under its display path (`path` names it in findings).
+    public func decide(path: String, bytes: [UInt8], ledger: LedgerUse? = nil) -> AdmissionDecision {
         let admission = policy.admission
         guard admission.mode != .off else {
             return AdmissionDecision(verdict: .accept, status: .success, lines: [])
         }
-        let files = [submission.path: Array(submission.sbatchText.utf8)]
-        let result = CheckPipeline(fileSystem: MemoryFileSystem(files: files))
-            .run(paths: [submission.path], policy: policy, reading: reading, pricing: pricing, today: today, ledger: ledger)
+        let result = CheckPipeline(fileSystem: MemoryFileSystem(files: [path: bytes]))
+            .run(paths: [path], policy: policy, reading: reading, pricing: pricing, today: today, ledger: ledger)
         let errors = result.estimation.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             let verdict: AdmissionDecision.Verdict = admission.onError == .allow ? .accept : .reject
