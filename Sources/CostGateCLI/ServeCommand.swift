@@ -161,19 +161,17 @@ struct ServeCommand: ParsableCommand {
         guard let policy = loaded else {
             return .failure(.init(lines: diagnostics.filter { $0.severity == .error }.map(\.rendered)))
         }
-        let settings: PricingSettings
+        let today = fixedDay ?? CalendarDay(containing: Date())
+        let settings: RunSettings
         do {
-            let (priced, priceDiagnostics) = try pricing.settings(fileSystem: fileSystem, policy: policy)
-            let errors = priceDiagnostics.filter { $0.severity == .error }
-            guard errors.isEmpty else { return .failure(.init(lines: errors.map(\.rendered))) }
-            settings = priced
+            settings = RunSettings.resolve(policy: policy, flags: try RunSettings.Flags(reading: nil, pricing: pricing), today: today,
+                                           fileSystem: fileSystem)
         } catch {
             return .failure(.init(lines: ["error: \(error)"]))
         }
-        let today = fixedDay ?? CalendarDay(containing: Date())
-        var reading = ReadOptions(month: today.calendarMonth)
-        policy.pricing.apply(to: &reading)
-        let gate = SubmissionGate(policy: policy, pricing: settings, reading: reading, today: today)
+        let errors = settings.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else { return .failure(.init(lines: errors.map { $0.rendered })) }
+        let gate = SubmissionGate(policy: policy, pricing: settings.pricing, reading: settings.reading, today: today)
         return .success(KubernetesAdmission(gate: gate, ledger: ledger, record: record, cluster: cluster))
     }
 
