@@ -91,6 +91,12 @@ struct SlurmJobSubmitCommand: ParsableCommand {
         }
         let settings = RunSettings.resolve(policy: policy, flags: try RunSettings.Flags(reading: nil, pricing: pricing), today: today,
                                            fileSystem: fileSystem)
+        // A price the policy or --prices names but costgate cannot use would price the job wrongly: the policy is
+        // as unusable as a broken one, and its onError decides.
+        let settingErrors = settings.diagnostics.filter { $0.severity == .error }
+        guard settingErrors.isEmpty else {
+            throw PolicyFailure(decision: Self.unusablePolicy(onError: policy.admission.onError, reasons: settingErrors.map(\.rendered)))
+        }
         let ledgerUse: LedgerUse?
         do {
             ledgerUse = try ledger.use(policy: policy, failOnWarn: false)
