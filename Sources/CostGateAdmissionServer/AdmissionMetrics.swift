@@ -52,42 +52,43 @@ final class AdmissionMetrics: Sendable {
     func end() { counts.withLockedValue { $0.inFlight -= 1 } }
     var inFlight: Int { counts.withLockedValue { $0.inFlight } }
 
+    enum MetricType: String {
+        case counter, gauge, histogram
+    }
+
     /// The exposition, families and series in a fixed order.
     func exposition() -> String {
         let counts = self.counts.withLockedValue { $0 }
         var text = ""
-        text += "# HELP costgate_admission_requests_total Admission requests answered, by result.\n"
-        text += "# TYPE costgate_admission_requests_total counter\n"
+        /// A metric family's `# HELP` and `# TYPE` lines.
+        func family(_ name: String, _ type: MetricType, _ help: String) {
+            text += "# HELP \(name) \(help)\n# TYPE \(name) \(type.rawValue)\n"
+        }
+        family("costgate_admission_requests_total", .counter, "Admission requests answered, by result.")
         for result in AdmissionOutcome.Result.allCases {
             text += "costgate_admission_requests_total{result=\"\(result.rawValue)\"} \(counts.results[result] ?? 0)\n"
         }
-        text += "# HELP costgate_admission_passed_total Requests allowed without pricing, by reason.\n"
-        text += "# TYPE costgate_admission_passed_total counter\n"
+        family("costgate_admission_passed_total", .counter, "Requests allowed without pricing, by reason.")
         for reason in KubernetesSubmission.PassReason.allCases {
             text += "costgate_admission_passed_total{reason=\"\(reason.rawValue)\"} \(counts.passes[reason] ?? 0)\n"
         }
-        text += "# HELP costgate_admission_request_duration_seconds Time to decide one admission request.\n"
-        text += "# TYPE costgate_admission_request_duration_seconds histogram\n"
+        family("costgate_admission_request_duration_seconds", .histogram, "Time to decide one admission request.")
         for (index, bound) in Self.bucketBounds.enumerated() {
             text += "costgate_admission_request_duration_seconds_bucket{le=\"\(Self.format(bound))\"} \(counts.buckets[index])\n"
         }
         text += "costgate_admission_request_duration_seconds_bucket{le=\"+Inf\"} \(counts.latencyCount)\n"
         text += "costgate_admission_request_duration_seconds_sum \(counts.latencySum)\n"
         text += "costgate_admission_request_duration_seconds_count \(counts.latencyCount)\n"
-        text += "# HELP costgate_admission_http_errors_total Requests answered with an HTTP error instead of an AdmissionReview, by code.\n"
-        text += "# TYPE costgate_admission_http_errors_total counter\n"
+        family("costgate_admission_http_errors_total", .counter, "Requests answered with an HTTP error instead of an AdmissionReview, by code.")
         for code in counts.httpErrors.keys.sorted() {
             text += "costgate_admission_http_errors_total{code=\"\(code)\"} \(counts.httpErrors[code]!)\n"
         }
-        text += "# HELP costgate_admission_policy_reloads_total Policy and certificate reloads (SIGHUP or a changed file), by result.\n"
-        text += "# TYPE costgate_admission_policy_reloads_total counter\n"
+        family("costgate_admission_policy_reloads_total", .counter, "Policy and certificate reloads (SIGHUP or a changed file), by result.")
         text += "costgate_admission_policy_reloads_total{result=\"success\"} \(counts.reloads[true] ?? 0)\n"
         text += "costgate_admission_policy_reloads_total{result=\"failure\"} \(counts.reloads[false] ?? 0)\n"
-        text += "# HELP costgate_admission_policy_last_reload_ok 1 when the last reload succeeded (or none was tried), 0 when the server runs on an older policy.\n"
-        text += "# TYPE costgate_admission_policy_last_reload_ok gauge\n"
+        family("costgate_admission_policy_last_reload_ok", .gauge, "1 when the last reload succeeded (or none was tried), 0 when the server runs on an older policy.")
         text += "costgate_admission_policy_last_reload_ok \(counts.policyLoaded ? 1 : 0)\n"
-        text += "# HELP costgate_admission_in_flight Admission requests being decided now.\n"
-        text += "# TYPE costgate_admission_in_flight gauge\n"
+        family("costgate_admission_in_flight", .gauge, "Admission requests being decided now.")
         text += "costgate_admission_in_flight \(counts.inFlight)\n"
         return text
     }

@@ -136,20 +136,8 @@ final class AdmissionWebhook {
 
     /// posix_spawn without waiting: the server runs beside the test (Foundation's Process is not used; see SlurmCluster).
     static func spawnInBackground(_ binary: URL, _ arguments: [String], stdout: URL, stderr: URL) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, stderr.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, envp)
-        guard spawned == 0 else { throw XCTSkip("\(binary.lastPathComponent) cannot be run: error \(spawned)") }
-        return pid
+        return try SlurmCluster.start(binary, arguments, environment: environment, stdout: stdout, stderr: stderr)
     }
 }

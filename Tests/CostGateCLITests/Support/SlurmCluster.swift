@@ -156,6 +156,16 @@ final class SlurmCluster {
     /// posix_spawn and waitpid, output to files. Not Foundation's Process: its one monitor thread blocks on
     /// children that daemonize or outlive it, and then no later process is ever seen to exit.
     static func spawn(_ binary: URL, _ arguments: [String], environment: [String: String], stdout: URL, stderr: URL) throws -> Int32 {
+        let pid = try start(binary, arguments, environment: environment, stdout: stdout, stderr: stderr)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS, which Swift does not import.
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    /// posix_spawn without waiting, standard input from /dev/null and output to files: the pid, for the caller to
+    /// wait on or signal.
+    static func start(_ binary: URL, _ arguments: [String], environment: [String: String], stdout: URL, stderr: URL) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -168,10 +178,7 @@ final class SlurmCluster {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, envp)
         guard spawned == 0 else { throw XCTSkip("\(binary.lastPathComponent) cannot be run: error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        // WIFEXITED / WEXITSTATUS, which Swift does not import.
-        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return pid
     }
 
     static func waitFor(_ condition: () -> Bool, seconds: Double = 10) -> Bool {
