@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the readers with libFuzzer: each target (yaml, sbatch, policy) for a fixed number of executions,
+# Fuzzes the readers with libFuzzer: each target (yaml, sbatch, policy, admission) for a fixed number of executions,
 # from a seed corpus of the repository's own examples, policies and test fixtures.
 # Prints libFuzzer's final figures per target; a crash stops its target and leaves the input in
 # Fuzz/crashes/<target>/ (add it to Tests/CostGateCLITests/Fixtures/fuzz/<target>/ once fixed).
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-1000000}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(yaml sbatch policy)
+[ ${#targets[@]} -gt 0 ] || targets=(yaml sbatch policy admission)
 
 build=(swift build -c release --product costgate-fuzz --scratch-path .build/fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING)
 "${build[@]}" >/dev/null || { "${build[@]}" 2>&1 | grep -E "error" >&2; exit 70; }
@@ -29,7 +29,8 @@ for target in "${targets[@]}"; do
     yaml)   seed "$corpus" examples/k8s/*.yaml $(find Tests -path '*Fixtures*' -name '*.yaml' -path '*k8s*') ;;
     sbatch) seed "$corpus" examples/slurm/* $(find Tests -path '*Fixtures*' -name '*.sbatch') ;;
     policy) seed "$corpus" policies/*.yaml examples/policy.yaml $(find Tests -path '*Fixtures*' -name 'policy*.yaml') ;;
-    *) echo "unknown target '$target': expected yaml, sbatch or policy" >&2; exit 64 ;;
+    admission) seed "$corpus" Tests/CostGateCLITests/Fixtures/admission/*.json ;;
+    *) echo "unknown target '$target': expected yaml, sbatch, policy or admission" >&2; exit 64 ;;
   esac
   mkdir -p "Fuzz/crashes/$target"
   echo "== $target: $runs executions"

@@ -1,12 +1,12 @@
 import Foundation
 
 #if FUZZING
-/// libFuzzer's entry point. The target is chosen by `COSTGATE_FUZZ_TARGET` (yaml, sbatch, policy),
+/// libFuzzer's entry point. The target is chosen by `COSTGATE_FUZZ_TARGET` (yaml, sbatch, policy, admission),
 /// read once: libFuzzer owns `main` and its arguments.
 private let target: FuzzTarget = {
     let name = ProcessInfo.processInfo.environment["COSTGATE_FUZZ_TARGET"] ?? ""
     guard let target = FuzzTarget(rawValue: name) else {
-        FileHandle.standardError.write(Data("set COSTGATE_FUZZ_TARGET to one of: yaml, sbatch, policy\n".utf8))
+        FileHandle.standardError.write(Data("set COSTGATE_FUZZ_TARGET to one of: yaml, sbatch, policy, admission\n".utf8))
         exit(64)
     }
     return target
@@ -39,7 +39,7 @@ struct FuzzReplay {
     static func main() {
         let arguments = CommandLine.arguments.dropFirst()
         guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
-            FileHandle.standardError.write(Data("usage: costgate-fuzz yaml|sbatch|policy FILE...\n".utf8))
+            FileHandle.standardError.write(Data("usage: costgate-fuzz yaml|sbatch|policy|admission FILE...\n".utf8))
             exit(64)
         }
         for path in arguments.dropFirst() {

@@ -11,6 +11,8 @@ enum FuzzTarget: String, CaseIterable {
     case sbatch
     /// The bytes as a policy, gating a fixed set of workloads (spot, arrays, autoscalers, CronJobs).
     case policy
+    /// The bytes as the body of a request to `costgate serve --admission`, decided and answered.
+    case admission
 
     func run(_ bytes: [UInt8]) {
         switch self {
@@ -20,6 +22,8 @@ enum FuzzTarget: String, CaseIterable {
             let (policy, _) = PolicyReader.read(bytes, file: "policy.yaml")
             guard let policy else { return }
             Self.check(files: FuzzWorkloads.files, policy: policy)
+        case .admission:
+            _ = Self.webhook.review(bytes, now: Date(timeIntervalSince1970: 1_795_694_400))
         }
     }
 
@@ -30,6 +34,13 @@ enum FuzzTarget: String, CaseIterable {
         let (policy, diagnostics) = PolicyReader.read(Array(FuzzWorkloads.policy.utf8), file: "policy.yaml")
         guard let policy else { fatalError("the fuzz target's own policy does not read: \(diagnostics.map(\.rendered))") }
         return policy
+    }()
+
+    /// The webhook's decision with the fixed policy, no ledger (a request must never write anything here).
+    private static let webhook: KubernetesAdmission = {
+        let settings = RunSettings.resolve(policy: fixedPolicy, today: today, fileSystem: MemoryFileSystem(files: [:]))
+        return KubernetesAdmission(gate: SubmissionGate(policy: fixedPolicy, pricing: settings.pricing, reading: settings.reading,
+                                                        today: today))
     }()
 
     private static func estimateAndCheck(_ bytes: [UInt8], path: String, policy: Policy) {
