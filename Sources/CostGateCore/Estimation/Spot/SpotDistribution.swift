@@ -99,8 +99,10 @@ struct SpotDistribution: Sendable {
     private static func grid(parts: [(hours: Double, count: Int)], rate lambda: Double, restart: Double, gamma: Double,
                              cellHours h: Double, length m: Int) -> [Double] {
         let logRho = log(1e-8) / Double(m)
-        var totalRe = [Double](repeating: 1, count: m)
-        var totalIm = [Double](repeating: 0, count: m)
+        // The distributions are real: frequencies 0…M/2 determine the rest (their conjugates).
+        let half = m / 2
+        var totalRe = [Double](repeating: 1, count: half + 1)
+        var totalIm = [Double](repeating: 0, count: half + 1)
         let shift = gamma * restart / h
         let shiftCell = shift.rounded(.down)
         let shiftFraction = shift - shiftCell
@@ -109,7 +111,7 @@ struct SpotDistribution: Sendable {
             let p0 = exp(-lambda * s)
             let q = exp(-lambda * (restart + s))
             // T₁: Exp(Λ) below s.
-            var firstRe = cellMasses([Piece(start: 0, width: s, rate: lambda, mass: 1)], cellHours: h, length: m, logRho: logRho)
+            var packedRe = cellMasses([Piece(start: 0, width: s, rate: lambda, mass: 1)], cellHours: h, length: m, logRho: logRho)
             // g(G), G ~ Exp(Λ) below R + s: γG while restarting (Exp(Λ/γ) below γR; an atom at 0 when γ = 0),
             // then γR + (G − R).
             let lostTotal = -expm1(-lambda * (restart + s))
@@ -120,15 +122,15 @@ struct SpotDistribution: Sendable {
                 pieces.append(gamma > 0 ? Piece(start: 0, width: gamma * restart, rate: lambda / gamma, mass: pRestart)
                                         : Piece(start: 0, width: 0, rate: 0, mass: pRestart))
             }
-            var lostRe = cellMasses(pieces, cellHours: h, length: m, logRho: logRho)
+            var packedIm = cellMasses(pieces, cellHours: h, length: m, logRho: logRho)
             // Both sequences are real: one complex FFT of first + i·lost gives both transforms,
             // X_k = F_k + i·G_k with F_k = (X_k + conj X_{M−k})/2 and G_k = (X_k − conj X_{M−k})/(2i).
-            var packedRe = firstRe
-            var packedIm = lostRe
             SpotFourier.transform(&packedRe, &packedIm, inverse: false)
-            var firstIm = [Double](repeating: 0, count: m)
-            var lostIm = [Double](repeating: 0, count: m)
-            for k in 0..<m {
+            var firstRe = [Double](repeating: 0, count: half + 1)
+            var firstIm = [Double](repeating: 0, count: half + 1)
+            var lostRe = [Double](repeating: 0, count: half + 1)
+            var lostIm = [Double](repeating: 0, count: half + 1)
+            for k in 0...half {
                 let mirror = (m - k) & (m - 1)
                 let (xr, xi, yr, yi) = (packedRe[k], packedIm[k], packedRe[mirror], packedIm[mirror])
                 firstRe[k] = (xr + yr) / 2
@@ -138,7 +140,7 @@ struct SpotDistribution: Sendable {
             }
             let d0 = exp(logRho * shiftCell)
             let d1 = exp(logRho * (shiftCell + 1))
-            for k in 0..<m {
+            for k in 0...half {
                 // Damped shift by γR/h cells (split between two cells when not a whole number).
                 let (c0, s0) = SpotFourier.root(-k * Int(shiftCell), length: m)
                 var shiftRe = d0 * c0
@@ -168,11 +170,18 @@ struct SpotDistribution: Sendable {
                 totalIm[k] = tIm
             }
         }
-        SpotFourier.transform(&totalRe, &totalIm, inverse: true)
-        var cells = [Double](repeating: 0, count: m)
-        let scale = 1 / Double(m)
-        for j in 0..<m {
-            cells[j] = max(0, totalRe[j] * scale * exp(-logRho * Double(j)))
+        return SpotDistribution.undamped(SpotFourier.inverseReal(totalRe, totalIm, length: m), logRho: logRho)
+    }
+
+    /// Cell probabilities from an inverse transform (`1/M` and the damping `ρ^j` taken out, rounding
+    /// noise below zero clipped).
+    static func undamped(_ x: [Double], logRho: Double) -> [Double] {
+        var cells = [Double](repeating: 0, count: x.count)
+        var factor = 1 / Double(x.count)
+        let step = exp(-logRho)
+        for j in 0..<x.count {
+            cells[j] = max(0, x[j] * factor)
+            factor *= step
         }
         return cells
     }

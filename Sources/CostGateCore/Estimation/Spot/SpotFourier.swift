@@ -85,4 +85,30 @@ enum SpotFourier {
             }
         }
     }
+
+    /// The inverse transform (without `1/M`) of a spectrum whose signal is real, from its frequencies
+    /// `0…M/2` (`re`/`im` of `M/2 + 1` values; the upper half are their conjugates), by one complex
+    /// transform of half the length: `z_n = x_{2n} + i·x_{2n+1}` is the inverse of
+    /// `Y_k = (X_k + conj X_{M/2−k}) + i·w^k·(X_k − conj X_{M/2−k})`, `w = e^{2πi/M}`.
+    static func inverseReal(_ re: [Double], _ im: [Double], length m: Int) -> [Double] {
+        let half = m / 2
+        precondition(m >= 2 && re.count == half + 1 && im.count == half + 1, "half a spectrum of a power-of-two length")
+        var yRe = [Double](repeating: 0, count: half)
+        var yIm = [Double](repeating: 0, count: half)
+        for k in 0..<half {
+            let (ar, ai) = (re[k], im[k])
+            let (br, bi) = (re[half - k], -im[half - k])
+            let (dr, di) = (ar - br, ai - bi)
+            let (c, s) = root(k, length: m)
+            yRe[k] = ar + br - (c * di + s * dr)
+            yIm[k] = ai + bi + (c * dr - s * di)
+        }
+        transform(&yRe, &yIm, inverse: true)
+        var x = [Double](repeating: 0, count: m)
+        for n in 0..<half {
+            x[2 * n] = yRe[n]
+            x[2 * n + 1] = yIm[n]
+        }
+        return x
+    }
 }

@@ -114,12 +114,23 @@ struct SpotRuntimeDistribution: Sendable {
         }
     }
 
-    /// Damped transform of a variable made of pieces (one FFT).
-    private static func transform(_ pieces: [SpotDistribution.Piece], h: Double, m: Int, logRho: Double) -> [Complex] {
-        var re = SpotDistribution.cellMasses(pieces, cellHours: h, length: m, logRho: logRho)
-        var im = [Double](repeating: 0, count: m)
+    /// Damped transforms of two variables made of pieces, from one complex FFT: both sequences are real,
+    /// so `X = F + i·G` gives `F_k = (X_k + conj X_{M−k})/2` and `G_k = (X_k − conj X_{M−k})/(2i)`.
+    /// Only frequencies `0…M/2` are kept: the distributions are real, the upper half their conjugates.
+    private static func transforms(_ a: [SpotDistribution.Piece], _ b: [SpotDistribution.Piece], h: Double, m: Int,
+                                   logRho: Double) -> ([Complex], [Complex]) {
+        var re = SpotDistribution.cellMasses(a, cellHours: h, length: m, logRho: logRho)
+        var im = SpotDistribution.cellMasses(b, cellHours: h, length: m, logRho: logRho)
         SpotFourier.transform(&re, &im, inverse: false)
-        return (0..<m).map { Complex(re: re[$0], im: im[$0]) }
+        var first = [Complex](repeating: .zero, count: m / 2 + 1)
+        var second = [Complex](repeating: .zero, count: m / 2 + 1)
+        for k in 0...(m / 2) {
+            let mirror = (m - k) & (m - 1)
+            let (xr, xi, yr, yi) = (re[k], im[k], re[mirror], im[mirror])
+            first[k] = Complex(re: (xr + yr) / 2, im: (xi - yi) / 2)
+            second[k] = Complex(re: (xi + yi) / 2, im: (yr - xr) / 2)
+        }
+        return (first, second)
     }
 
     // swiftlint:disable:next function_parameter_count function_body_length
@@ -140,19 +151,19 @@ struct SpotRuntimeDistribution: Sendable {
         let cut0 = max(0, limit - Double(cL0) * full)
         let pRestart = exp(-lambda * restart)
 
-        let rst = transform(gamma > 0 ? piece(0, gR, -expm1(-lambda * restart), rate: lambda / gamma)
-                                      : piece(0, 0, -expm1(-lambda * restart), rate: 0), h: h, m: m, logRho: logRho)
-        let tf = transform(piece(gR, full, pRestart * -expm1(-lambda * full)), h: h, m: m, logRho: logRho)
-        let lf = transform(piece(gR, last, pRestart * -expm1(-lambda * last)), h: h, m: m, logRho: logRho)
-        let ec = transform(piece(gR, 0, exp(-lambda * (restart + last))), h: h, m: m, logRho: logRho)
-        let ttP = transform(piece(gR, cut, exp(-lambda * (restart + Double(cL) * full)) * -expm1(-lambda * cut)),
-                            h: h, m: m, logRho: logRho)
-        let ttA = transform(piece(gR + cut, 0, exp(-lambda * limit)), h: h, m: m, logRho: logRho)
-        let tf0 = transform(piece(0, full, -expm1(-lambda * full)), h: h, m: m, logRho: logRho)
-        let lf0 = transform(piece(0, last, -expm1(-lambda * last)), h: h, m: m, logRho: logRho)
-        let e0 = transform(piece(0, 0, exp(-lambda * last)), h: h, m: m, logRho: logRho)
-        let tt0P = transform(piece(0, cut0, exp(-lambda * Double(cL0) * full) * -expm1(-lambda * cut0)), h: h, m: m, logRho: logRho)
-        let tt0A = transform(piece(cut0, 0, exp(-lambda * limit)), h: h, m: m, logRho: logRho)
+        let (rst, tf) = transforms(gamma > 0 ? piece(0, gR, -expm1(-lambda * restart), rate: lambda / gamma)
+                                              : piece(0, 0, -expm1(-lambda * restart), rate: 0),
+                                   piece(gR, full, pRestart * -expm1(-lambda * full)), h: h, m: m, logRho: logRho)
+        let (lf, ec) = transforms(piece(gR, last, pRestart * -expm1(-lambda * last)),
+                                  piece(gR, 0, exp(-lambda * (restart + last))), h: h, m: m, logRho: logRho)
+        let (ttP, ttA) = transforms(piece(gR, cut, exp(-lambda * (restart + Double(cL) * full)) * -expm1(-lambda * cut)),
+                                    piece(gR + cut, 0, exp(-lambda * limit)), h: h, m: m, logRho: logRho)
+        let (tf0, lf0) = transforms(piece(0, full, -expm1(-lambda * full)), piece(0, last, -expm1(-lambda * last)),
+                                    h: h, m: m, logRho: logRho)
+        let (e0, tt0P) = transforms(piece(0, 0, exp(-lambda * last)),
+                                    piece(0, cut0, exp(-lambda * Double(cL0) * full) * -expm1(-lambda * cut0)),
+                                    h: h, m: m, logRho: logRho)
+        let (tt0A, _) = transforms(piece(cut0, 0, exp(-lambda * limit)), [], h: h, m: m, logRho: logRho)
 
         let g = exp(-lambda * full)
         var powers = [Double](repeating: 1, count: n + 1)
@@ -163,20 +174,22 @@ struct SpotRuntimeDistribution: Sendable {
         }
 
         var values = [Complex](repeating: .zero, count: n)
-        /// The programme at one frequency; `random: false` keeps only the deterministic outcomes.
-        func solve(_ k: Int, random: Bool) -> Complex {
-            let rstK = random ? rst[k] : .zero, tfK = random ? tf[k] : .zero, lfK = random ? lf[k] : .zero
-            let ttK = random ? ttP[k] + ttA[k] : ttA[k]
-            let tf0K = random ? tf0[k] : .zero, lf0K = random ? lf0[k] : .zero
-            let tt0K = random ? tt0P[k] + tt0A[k] : tt0A[k]
+        /// The programme at one frequency, every outcome. Below the last segment a pending restart's own
+        /// weight (interrupted again during the restart or a completing full phase) is the same for every
+        /// `j`, so its reciprocal is taken once.
+        func solve(_ k: Int) -> Complex {
+            let rstK = rst[k], tfK = tf[k], lfK = lf[k]
+            let ttK = ttP[k] + ttA[k]
+            let tf0K = tf0[k], lf0K = lf0[k]
+            let tt0K = tt0P[k] + tt0A[k]
+            let one = Complex(re: 1, im: 0)
+            let loopBack = one / (one - rstK - tfK)
             var nextSum = Complex.zero
             var nextUpper = -1
             for j in stride(from: n - 1, through: 0, by: -1) {
                 let remaining = n - j
-                var selfWeight = rstK
                 var rhs = Complex.zero
                 let completing = min(cL, remaining - 1)
-                if completing >= 1 { selfWeight = selfWeight + tfK }
                 let upper = completing - 1
                 var sum = Complex.zero
                 if upper >= 1 {
@@ -196,9 +209,16 @@ struct SpotRuntimeDistribution: Sendable {
                     } else {
                         weight = ttK
                     }
-                    if j == n - 1 { selfWeight = selfWeight + weight } else { rhs = rhs + weight * values[n - 1] }
+                    if j == n - 1 {
+                        // The last segment pending: no full phase completes, its own outcome loops back.
+                        values[j] = rhs / (one - rstK - weight)
+                        nextSum = sum
+                        nextUpper = upper
+                        continue
+                    }
+                    rhs = rhs + weight * values[n - 1]
                 }
-                values[j] = rhs / (Complex(re: 1, im: 0) - selfWeight)
+                values[j] = rhs * loopBack
                 nextSum = sum
                 nextUpper = upper
             }
@@ -218,20 +238,40 @@ struct SpotRuntimeDistribution: Sendable {
             return result
         }
 
-        var re = [Double](repeating: 0, count: m)
-        var im = [Double](repeating: 0, count: m)
-        // Real distributions: the upper half of the frequencies are the conjugates of the lower.
-        for k in 0...(m / 2) {
-            let continuous = solve(k, random: true) - solve(k, random: false)
-            re[k] = continuous.re
-            im[k] = continuous.im
-            if k > 0 && k < m / 2 {
-                re[m - k] = continuous.re
-                im[m - k] = -continuous.im
+        /// The same programme over the deterministic outcomes only (forced stops, completions): one path,
+        /// so a product along it, O(N / phases per incarnation) per frequency.
+        func deterministic(_ k: Int) -> Complex {
+            var factor = tt0A[k]
+            var j: Int
+            if cL0 <= n - 2 {
+                j = cL0
+            } else if lastFits(n - 1, restarted: false) {
+                return powers[n - 1] * e0[k]
+            } else {
+                j = n - 1
+            }
+            while true {
+                let remaining = n - j
+                if cL <= remaining - 2 {
+                    factor = factor * ttA[k]
+                    j += cL
+                    continue
+                }
+                let c = remaining - 1
+                if lastFits(c, restarted: true) { return factor * (powers[c] * ec[k]) }
+                if j == n - 1 { return .zero }
+                factor = factor * ttA[k]
+                j = n - 1
             }
         }
-        SpotFourier.transform(&re, &im, inverse: true)
-        let scale = 1 / Double(m)
-        return (0..<m).map { j in max(0, re[j] * scale * exp(-logRho * Double(j))) }
+
+        var re = [Double](repeating: 0, count: m / 2 + 1)
+        var im = [Double](repeating: 0, count: m / 2 + 1)
+        for k in 0...(m / 2) {
+            let continuous = solve(k) - deterministic(k)
+            re[k] = continuous.re
+            im[k] = continuous.im
+        }
+        return SpotDistribution.undamped(SpotFourier.inverseReal(re, im, length: m), logRho: logRho)
     }
 }
