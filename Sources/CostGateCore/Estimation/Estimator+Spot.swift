@@ -42,7 +42,7 @@ extension Estimator {
             pNoInterruption: estimate.mean.pNoInterruption, maxRuntimeHours: maxRuntime)
         let checkpoint = interval.map { "checkpoint every \(Self.hours($0))" } ?? "no checkpoints (restart from the beginning)"
         let copiesText = copies > 1 ? "\(copies) independent replicas" : "gang of \(gang)"
-        let interruptions = estimate.mean.interruptions.map { String(format: "%.3f", $0) } ?? "unbounded"
+        let interruptions = estimate.mean.interruptions.map { FixedText.format($0, places: 3) } ?? "unbounded"
         var note = "spot model: \(sourceText); \(copiesText); \(interruptions) interruptions expected per run; \(checkpoint); "
             + "restart \(Self.hours(job.restartHours)) billed; recommendation \(recommendation.action.rawValue) (\(recommendation.reason.rawValue))"
         if let best = estimate.optimum.recommendedIntervalHours { note += "; best checkpoint interval \(Self.hours(best))" }
@@ -91,7 +91,7 @@ extension Estimator {
     }
 
     static func hours(_ value: Double) -> String {
-        value >= 1 ? String(format: "%.2f h", value) : String(format: "%.0f min", value * 60)
+        value >= 1 ? FixedText.format(value, places: 2) + " h" : FixedText.format(value * 60, places: 0) + " min"
     }
 
     private func interruptionSource(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider,

@@ -81,7 +81,7 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(format: "%.1f", value) }
+        if value == value.rounded(), abs(value) < 1e15 { return FixedText.format(value, places: 1) }
         return "\(value)"
     }
 

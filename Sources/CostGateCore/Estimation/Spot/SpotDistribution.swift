@@ -218,6 +218,12 @@ struct SpotDistribution: Sendable {
             }
             let end = piece.start + piece.width
             let norm = piece.rate > 0 ? -expm1(-piece.rate * piece.width) : piece.width
+            // Whole cells inside the piece have the same share relative to the density at their left
+            // edge and the same offset: one `exp` per cell boundary becomes one multiplication.
+            let wholeShare = piece.rate > 0 ? -expm1(-piece.rate * h) / norm : h / norm
+            let wholeOffset = piece.rate > 0 ? truncatedMoments(rate: piece.rate, width: h).m1 : h / 2
+            let step = exp(-piece.rate * h)
+            var density: Double?
             var j = Int((piece.start / h).rounded(.down))
             while true {
                 let a = max(piece.start, Double(j) * h)
@@ -225,6 +231,12 @@ struct SpotDistribution: Sendable {
                 j += 1
                 if a >= end { break }
                 if b <= a { continue }
+                if a > piece.start && b < end {
+                    let current = density.map { $0 * step } ?? exp(-piece.rate * (a - piece.start))
+                    density = current
+                    add(piece.mass * current * wholeShare, at: a + wholeOffset)
+                    continue
+                }
                 let share: Double
                 if piece.rate > 0 {
                     share = exp(-piece.rate * (a - piece.start)) * -expm1(-piece.rate * (b - a)) / norm

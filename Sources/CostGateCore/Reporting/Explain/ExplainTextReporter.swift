@@ -64,9 +64,9 @@ public struct ExplainTextReporter: Sendable {
         if let spot = estimate.spot {
             out += "\n" + bold("Spot model") + "\n"
             out += "  interruption rate: \(spot.ratePerInstanceHour) per instance-hour (\(spot.rateSource))\n"
-            out += "  gang size: \(spot.gangSize); expected interruptions per run: \(String(format: "%.3f", spot.expectedInterruptions))\n"
-            out += "  checkpoint interval: \(spot.checkpointIntervalHours.map { String(format: "%.2f h", $0) } ?? "none")"
-            out += spot.recommendedCheckpointIntervalHours.map { String(format: "; best %.2f h", $0) } ?? ""
+            out += "  gang size: \(spot.gangSize); expected interruptions per run: \(FixedText.format(spot.expectedInterruptions, places: 3))\n"
+            out += "  checkpoint interval: \(spot.checkpointIntervalHours.map { FixedText.format($0, places: 2) + " h" } ?? "none")"
+            out += spot.recommendedCheckpointIntervalHours.map { "; best " + FixedText.format($0, places: 2) + " h" } ?? ""
             out += "\n  recommendation: \(spot.recommendation) (\(spot.recommendationReason))\n"
         }
         if !estimate.assumptions.isEmpty {

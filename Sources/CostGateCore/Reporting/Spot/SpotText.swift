@@ -21,7 +21,7 @@ public enum SpotText {
     /// At most `places` decimals, trailing zeros dropped: `8`, `0.6667`, `730`.
     public static func number(_ value: Double, places: Int = 4) -> String {
         guard value.isFinite else { return "unbounded" }
-        var text = String(format: "%.\(places)f", value)
+        var text = FixedText.format(value, places: places)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
