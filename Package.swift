@@ -26,9 +26,12 @@ let package = Package(
             name: "CHTTPPost",
             linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
         ),
+        // The spot model (spot-model.md): interruptions, checkpoints, the exact distribution and the
+        // simulation. Pure arithmetic on one job; it knows nothing of manifests, prices or policies.
+        .target(name: "CostGateSpot"),
         .target(
             name: "CostGateCore",
-            dependencies: ["CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CostGateSpot", "CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The PostgreSQL ledger store lives apart so the core stays quick to build without SwiftNIO.
         .target(
@@ -70,6 +73,10 @@ let package = Package(
         .target(
             name: "CostGateTestSupport",
             path: "Tests/CostGateTestSupport"
+        ),
+        .testTarget(
+            name: "CostGateSpotTests",
+            dependencies: ["CostGateSpot", "CostGateTestSupport"]
         ),
         .testTarget(
             name: "CostGateCoreTests",

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateSpot
 
 extension Estimator {
     /// The spot model applied to one workload.

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateSpot
 
 extension PolicyReader {
     static let pricingKeys = ["provider", "region", "currency", "hoursPerMonth", "defaultGPU", "defaultDuration", "accelerators",

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateSpot
 
 /// Where and at which prices workloads are priced.
 public struct PricingSettings: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateSpot
 
 /// `costgate spot --input FILE`: one job as the `input` object of `spot-vectors.json` (snake_case keys,
 /// §13), or any object that holds such an object under `input` (a vector, or the command's own JSON

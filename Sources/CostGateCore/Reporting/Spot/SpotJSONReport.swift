@@ -1,4 +1,5 @@
 import Foundation
+import CostGateSpot
 
 /// The JSON form of `costgate spot`: the `SpotEstimate` encoding, which has exactly the names of the
 /// `expected` object of `spot-vectors.json`, plus three keys beside them (never inside):

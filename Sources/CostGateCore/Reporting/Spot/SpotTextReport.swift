@@ -1,4 +1,5 @@
 import Foundation
+import CostGateSpot
 
 /// The text form of `costgate spot`: cost on spot against on-demand, the spread of the simulation,
 /// the checkpoint interval, the recommendation with its reasons, and every assumption with its source.
