@@ -26,12 +26,15 @@ let package = Package(
             name: "CHTTPPost",
             linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
         ),
+        // What every stage shares: diagnostics with source locations, exact numbers and their text (money,
+        // decimals, percentages), calendar months and days, JSON values and documents, byte buffers, exit statuses.
+        .target(name: "CostGateBasics"),
         // The spot model (spot-model.md): interruptions, checkpoints, the exact distribution and the
         // simulation. Pure arithmetic on one job; it knows nothing of manifests, prices or policies.
         .target(name: "CostGateSpot"),
         .target(
             name: "CostGateCore",
-            dependencies: ["CostGateSpot", "CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CostGateBasics", "CostGateSpot", "CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The PostgreSQL ledger store lives apart so the core stays quick to build without SwiftNIO.
         .target(
@@ -73,6 +76,10 @@ let package = Package(
         .target(
             name: "CostGateTestSupport",
             path: "Tests/CostGateTestSupport"
+        ),
+        .testTarget(
+            name: "CostGateBasicsTests",
+            dependencies: ["CostGateBasics", "CostGateTestSupport"]
         ),
         .testTarget(
             name: "CostGateSpotTests",

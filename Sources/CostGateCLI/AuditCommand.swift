@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostGateCore
 import Foundation
+import CostGateBasics
 
 /// `costgate audit [PATH...] --usage KIND=FILE`
 struct AuditCommand: ParsableCommand {

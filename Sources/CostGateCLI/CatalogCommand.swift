@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostGateCore
 import Foundation
+import CostGateBasics
 
 /// `costgate catalog`: the built-in prices.
 struct CatalogCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostGateCore
 import Foundation
+import CostGateBasics
 
 /// `costgate check PATH... --policy FILE`
 struct CheckCommand: ParsableCommand {

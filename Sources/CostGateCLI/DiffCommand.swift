@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostGateCore
 import Foundation
+import CostGateBasics
 
 /// `costgate diff --base REF [--head REF] [PATH...]`
 struct DiffCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostGateCore
 import Foundation
+import CostGateBasics
 
 extension CostgateCommand {
     /// `estimate` and `check`, the commands pipelines run on every change, parsed as roots of their

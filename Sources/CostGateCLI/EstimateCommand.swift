@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostGateCore
 import Foundation
+import CostGateBasics
 
 /// `costgate estimate PATH...`
 struct EstimateCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostGateCore
 import Foundation
+import CostGateBasics
 
 /// `costgate explain PATH [--workload ID]`
 struct ExplainCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateCore
 import CostGatePostgres
 import Foundation
+import CostGateBasics
 
 /// `costgate ledger list|show|void`
 struct LedgerCommand: ParsableCommand {

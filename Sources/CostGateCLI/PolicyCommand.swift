@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostGateCore
 import Foundation
+import CostGateBasics
 
 /// `costgate policy validate FILE`
 struct PolicyCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateAdmissionServer
 import CostGateCore
 import Foundation
+import CostGateBasics
 
 /// `costgate serve --admission`: the Kubernetes ValidatingAdmissionWebhook (integrations/kubernetes/).
 struct ServeCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostGateCore
 import Foundation
+import CostGateBasics
 
 /// `costgate slurm …`: enforcement at SLURM's own door.
 struct SlurmCommand: ParsableCommand {

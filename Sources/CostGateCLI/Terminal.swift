@@ -89,6 +89,7 @@ struct Terminal {
 }
 
 import CostGateCore
+import CostGateBasics
 
 /// The report could not be written to standard output (exit 70: nothing the input did).
 struct OutputError: Error, CustomStringConvertible {

@@ -1,6 +1,7 @@
 import CostGateCore
 import Foundation
 import PostgresNIO
+import CostGateBasics
 
 /// The shared ledger: a PostgreSQL database many CI runners record into at once.
 ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostGateCore
 import Foundation
+import CostGateBasics
 
 /// The policy a command gates with: `--policy FILE`, else `.costgate.yaml` found from the working
 /// directory up to the repository root.

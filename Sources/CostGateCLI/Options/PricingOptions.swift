@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostGateCore
 import Foundation
+import CostGateBasics
 
 /// Flags that choose where and at which prices workloads are priced.
 struct PricingOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostGateCore
 import Foundation
+import CostGateBasics
 
 /// Flags that fill in what manifests do not say.
 struct ReadingOptions: ParsableArguments {

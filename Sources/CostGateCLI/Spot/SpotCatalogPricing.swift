@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateCore
 import Foundation
 import CostGateSpot
+import CostGateBasics
 
 /// Per-node prices and the interruption band of a job from the built-in catalog
 /// (`costgate spot --gpu MODEL [--gpus-per-node N] | --instance-type NAME [--cloud …] [--region …]`).

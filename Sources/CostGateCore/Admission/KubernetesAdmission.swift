@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// The validating webhook's decision, pure: an AdmissionReview body in, the HTTP answer out. The object is
 /// read, priced and gated as `check` would (team by namespace, labels and annotations; per-run and monthly

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// Decides one submission with the policy — a SLURM job read from its resolved options, or a Kubernetes
 /// object from an AdmissionReview — priced, gated (per-run quotas, rules, and the month's spend when a

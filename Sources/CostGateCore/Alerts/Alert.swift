@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// One alert about a team's month, ready for Alertmanager or a chat webhook.
 public struct Alert: Sendable, Hashable {

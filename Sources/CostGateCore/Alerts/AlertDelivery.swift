@@ -1,5 +1,6 @@
 import CHTTPPost
 import Foundation
+import CostGateBasics
 
 /// Where alerts go. URLs come from the environment (they often carry secrets) and are never printed;
 /// messages name the variable instead.

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// A month's audit: per team what was spent, what is committed, what the repository will still run,
 /// against the quota; shared cost; and how well estimates matched actual runs.

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// The monthly audit: a pure function of the policy, the repository's estimates, the ledger's runs and
 /// the usage rows, for one month seen on one day.

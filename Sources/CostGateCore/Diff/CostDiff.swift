@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// Compares two gated sides of a change. A pure function of the two check results and the policy.
 public enum CostDiff {

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// A pull request's cost change: both sides estimated and gated with one policy (the base's by default),
 /// workloads paired by identity, and the head side's verdict with the increase caps added.

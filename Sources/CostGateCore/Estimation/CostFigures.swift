@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// The cost of one workload in USD over its pattern: one run (× array tasks) for one-off
 /// workloads, a month for recurring and long-running ones. Unrounded; reporters round to cents.
@@ -41,19 +42,4 @@ public struct CostFigures: Sendable, Hashable {
         sum.p99 = add(lhs.p99, rhs.p99)
         return sum
     }
-}
-
-extension Decimal {
-    /// Rounded half away from zero to `places` decimals (money: 2).
-    public func rounded(_ places: Int) -> Decimal {
-        var result = Decimal()
-        var input = self
-        NSDecimalRound(&result, &input, places, .plain)
-        return result
-    }
-}
-
-extension Decimal {
-    /// The nearest Double, for the spot model's Double arithmetic (never for money in reports).
-    var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateSpot
+import CostGateBasics
 
 extension Estimator {
     /// The spot model applied to one workload.

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// Prices a workload: Σ over roles of replicas × (accelerators × $/accelerator-hour +
 /// vCPU × $/vCPU-hour + GiB × $/GiB-hour) × hours, × array tasks or runs per month. On spot

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// One decision of the gate about a workload or a team, at the manifest line that causes it.
 public struct Finding: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// Everything the gate decided: findings, each workload's verdict, each team's month.
 public struct GateReport: Sendable {

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import CostGateBasics
 
 /// The file access the core needs, so tests and the CLI can supply their own.
 public protocol FileSystem: Sendable {

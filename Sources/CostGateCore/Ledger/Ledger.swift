@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// The spend ledger: the runs `costgate check --record` approved, in one of two stores — a SQLite
 /// file (`SQLiteLedger`, the embedded default) or a PostgreSQL database shared by many CI runners

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// Where a ledger lives: a `postgres://` or `postgresql://` URL names a PostgreSQL database, anything
 /// else a SQLite file.

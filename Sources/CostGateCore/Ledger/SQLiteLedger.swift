@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import CostGateBasics
 
 /// The embedded ledger: one SQLite file. Gating and recording happen in one IMMEDIATE transaction,
 /// which takes SQLite's single write lock before reading, so two CI jobs recording at once are

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// A budget policy (`version: 1`): how to price, who owns what, what each team may spend, and the rules
 /// and exceptions beyond quotas. Pure data read from YAML; nothing in it is executed.

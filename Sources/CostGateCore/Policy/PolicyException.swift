@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// A time-limited exception: raised caps and waived rules for named workloads or a whole team.
 public struct PolicyException: Sendable {

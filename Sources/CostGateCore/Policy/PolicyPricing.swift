@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// The policy's `pricing:` section, already validated: applied on top of the command line's settings.
 public struct PolicyPricing: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateSpot
+import CostGateBasics
 
 extension PolicyReader {
     static let pricingKeys = ["provider", "region", "currency", "hoursPerMonth", "defaultGPU", "defaultDuration", "accelerators",

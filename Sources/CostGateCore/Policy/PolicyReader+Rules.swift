@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 extension PolicyReader {
     static let ruleKeys = ["id", "message", "severity", "match"] + RuleCheck.keys

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// A rule beyond quotas: a check on the workloads its selector picks, with an id, a message and a severity.
 public struct PolicyRule: Sendable {

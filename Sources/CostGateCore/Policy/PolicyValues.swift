@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// Typed readers for the values a policy holds; each error names the key path and the place.
 enum PolicyValues {

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// A team: which workloads it owns and what it may spend.
 public struct Team: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// The price of one accelerator-hour of a model on a provider in a region (USD), and how it was
 /// derived. This is the `$/accelerator-hour` term of

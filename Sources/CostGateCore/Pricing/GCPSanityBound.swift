@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// One GCP accelerator-attach row for `count` accelerators in a region (USD per hour), as the
 /// generator aggregated it (median over zones), after the sanity bound.

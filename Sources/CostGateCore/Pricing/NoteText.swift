@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// A note's text built in one byte buffer: literal pieces, `PriceText.format` figures and integers.
 ///

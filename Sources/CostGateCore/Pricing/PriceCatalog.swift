@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// An offline, dated GPU price catalog: instance types, per-accelerator prices, CPU and memory
 /// rates, and AWS Spot Advisor bands. `PriceCatalog.builtin` is the one shipped in the binary;

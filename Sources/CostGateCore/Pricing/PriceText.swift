@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// Decimal text in and out for the price tables and derivation sentences, independent of the
 /// user's locale.

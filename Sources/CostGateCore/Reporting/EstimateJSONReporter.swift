@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// The versioned JSON schema of `costgate estimate --format json` (documented in docs/json-schema.md).
 public enum EstimateJSONReporter {

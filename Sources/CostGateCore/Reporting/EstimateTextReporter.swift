@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// The human-readable report of `costgate estimate`: one row per workload, totals, and (verbose)
 /// the assumptions behind each figure.

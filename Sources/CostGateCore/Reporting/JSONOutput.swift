@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// JSON text written front to back in the exact layout of `JSONValue.rendered()` (two-space
 /// indentation, `"key": value`, sorted keys), for the parts of a report that are large: no

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// `costgate ledger` output.
 public enum LedgerReporter {

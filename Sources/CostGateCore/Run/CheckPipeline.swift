@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// `costgate check`: the inputs estimated and gated, optionally against (and into) the spend ledger.
 public struct CheckPipeline: Sendable {

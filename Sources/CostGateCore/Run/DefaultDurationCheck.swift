@@ -1,3 +1,4 @@
+import CostGateBasics
 /// A run time costgate had to assume is said at the workload's line: a cost built on an invented
 /// duration must never look like one the manifest declared.
 enum DefaultDurationCheck {

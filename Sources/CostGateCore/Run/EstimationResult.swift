@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// The outcome of reading and pricing an input set: estimates in source order, and every
 /// diagnostic (sorted by place).

@@ -1,3 +1,4 @@
+import CostGateBasics
 /// What one input file yields before the input set is joined and priced.
 struct FileReading: Sendable {
     var workloads: [Workload] = []

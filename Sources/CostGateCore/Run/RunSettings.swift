@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// How a run reads and prices, merged in one place for every command, the admission hook, the fuzzer and
 /// the tests: costgate's defaults, then the policy's `pricing:` section, then the command line's flags

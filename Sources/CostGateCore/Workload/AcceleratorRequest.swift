@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// The accelerators one pod (or one SLURM node) holds.
 public struct AcceleratorRequest: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// The one normalized model every manifest kind is read into; everything after reading
 /// (pricing, estimation, policy) works on this alone.

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// The largest figures costgate prices. Each is far beyond any real workload, and together they keep
 /// every product of counts, hours and rates exact (well inside `Int` and `Decimal`), so a typo such as

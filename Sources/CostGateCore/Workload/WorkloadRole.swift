@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// One kind of pod (or SLURM node) in a workload: a Job's pods, a PyTorchJob's workers, a hetjob component.
 public struct WorkloadRole: Hashable, Sendable {

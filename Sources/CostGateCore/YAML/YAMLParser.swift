@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CostGateBasics
 
 /// Reads YAML streams with libyaml's event parser into a `YAMLTree` whose nodes keep positions.
 ///

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CostGateBasics
 
 /// Every node of one YAML stream in flat arrays: a record per node, the child links of the
 /// collections, the bytes of the scalars, each node's parent, and the explicit tags. `YAMLNode`

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 final class SubmissionGateTests: XCTestCase {
     private let policyText = """

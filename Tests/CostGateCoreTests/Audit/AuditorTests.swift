@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 final class AuditorTests: XCTestCase {
     private let november = CalendarMonth(year: 2026, month: 11)!

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 final class ExceptionReviewTests: XCTestCase {
     private let exceptions = """

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 final class UnreadGPUCheckTests: XCTestCase {
     private let unread = Diagnostic(.warning, at: SourceLocation(file: "workflow.yaml", line: 3, column: 1),

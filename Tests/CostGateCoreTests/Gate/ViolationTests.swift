@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 /// What every check's violation becomes: waived by the first exception naming its rule, softened by showback.
 final class ViolationTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 final class GlobTests: XCTestCase {
     func testWildcards() {

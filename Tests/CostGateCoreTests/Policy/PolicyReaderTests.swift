@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 final class PolicyReaderTests: XCTestCase {
     private func read(_ text: String) -> (policy: Policy?, diagnostics: [String]) {

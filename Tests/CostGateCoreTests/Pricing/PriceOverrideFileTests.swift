@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 final class PriceOverrideFileTests: XCTestCase {
     private func apply(_ yaml: String) -> (PricingSettings, [Diagnostic]) {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 final class PrometheusReporterTests: XCTestCase {
     func testEachTeamIsAGaugeLabelledWithTheMonthAndQuotalessTeamsHaveNoQuotaSeries() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 /// Checks over in-memory files, the settings merged as the commands merge them: sbatch scripts on a partition
 /// priced at $2 per GPU-hour, so every figure is GPUs × hours × 2 USD.

@@ -1,4 +1,5 @@
 @testable import CostGateCore
+@testable import CostGateBasics
 
 /// Files held in memory, so pipeline tests need no disk.
 struct InMemoryFileSystem: FileSystem {

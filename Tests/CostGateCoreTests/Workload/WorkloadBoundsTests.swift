@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 final class WorkloadBoundsTests: XCTestCase {
     private func job(replicas: ReplicaRange = ReplicaRange(exactly: 2), gpus: Int = 8, hours: Decimal = 10,

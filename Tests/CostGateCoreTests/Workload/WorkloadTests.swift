@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 final class WorkloadTests: XCTestCase {
     private let start = SourceLocation(file: "train.yaml", line: 1, column: 1)

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// `monthly-quota`: a team's month — recurring and long-running workloads, this check's one-off runs and
 /// what the ledger already committed — against its monthly cap, which a team exception may raise. The

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// `per-run-quota`: one run's gated figure against the team's cap, which an exception naming the
 /// workload may raise. Long-running workloads have no runs; a CronJob's run is its month over its runs.

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// One of the gate's checks on a single workload: a quota, `unowned`, or the policy's rules.
 protocol WorkloadCheck {

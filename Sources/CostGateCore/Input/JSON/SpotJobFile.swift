@@ -1,5 +1,6 @@
 import Foundation
 import CostGateSpot
+import CostGateBasics
 
 /// `costgate spot --input FILE`: one job as the `input` object of `spot-vectors.json` (snake_case keys,
 /// §13), or any object that holds such an object under `input` (a vector, or the command's own JSON

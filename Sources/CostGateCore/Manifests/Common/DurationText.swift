@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// Durations users write in annotations and `#COSTGATE` lines: `36h`, `90m`, `2d`, `45s`, `1h30m`,
 /// `1.5h` (units in any case). Returns seconds, or nil when the text is not such a duration. The

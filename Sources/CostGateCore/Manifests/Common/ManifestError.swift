@@ -1,3 +1,4 @@
+import CostGateBasics
 /// Why (part of) a manifest could not be read. Every case carries the place and the key path.
 public enum ManifestError: Error, Sendable, Equatable {
     case typeMismatch(path: String, expected: String, found: String, at: SourceLocation)

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// A YAML node seen from a manifest: where it is (file, document, key path) and typed accessors
 /// whose errors name that place. A wrong type is an error, never a silent default.

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// One kind of pod of an object: a Job's pods, a PyTorchJob's Master or Worker, a Ray worker group.
 struct PodRole {

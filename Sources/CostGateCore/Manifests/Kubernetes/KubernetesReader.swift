@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// Reads Kubernetes objects into normalized workloads: Pod, Deployment, StatefulSet, ReplicaSet,
 /// DaemonSet, Job, CronJob, HorizontalPodAutoscaler and `List`.

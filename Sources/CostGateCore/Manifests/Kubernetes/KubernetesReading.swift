@@ -1,3 +1,4 @@
+import CostGateBasics
 /// What one Kubernetes document yields.
 public struct KubernetesReading: Sendable {
     public var workloads: [Workload] = []

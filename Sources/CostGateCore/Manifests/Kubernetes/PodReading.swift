@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// What one pod template costs per replica, and where it may run.
 struct PodReading: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// Reads a `PodSpec`: effective requests, the accelerator, and the node labels that name the GPU
 /// model, the instance type and the capacity type.

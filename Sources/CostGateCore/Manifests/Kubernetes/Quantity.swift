@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// A Kubernetes `resource.Quantity`, parsed exactly as `k8s.io/apimachinery` parses it: never via
 /// `Double`, values below one nano rounded up to 1n, magnitudes above 2^63−1 capped. Held as an

@@ -1,3 +1,4 @@
+import CostGateBasics
 /// Puts the pieces together: directive lines, then each hetjob component's options, then `#COSTGATE`.
 struct SbatchScriptParser {
     let file: String

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// Turns an sbatch script into one workload: one role per hetjob component, replicas = nodes,
 /// accelerators per node, run time from `#COSTGATE --duration`, else `--time` (a ceiling),

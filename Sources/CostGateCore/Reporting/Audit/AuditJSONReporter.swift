@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// `costgate audit --format json` (schema version 1).
 public enum AuditJSONReporter {

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// `costgate audit --format markdown`: for a scheduled workflow's job summary.
 public enum AuditMarkdownReporter {

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// `costgate audit` for people: one row per team with actual, committed, projected and quota.
 public enum AuditTextReporter {

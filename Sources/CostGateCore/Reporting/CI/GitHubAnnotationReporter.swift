@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message` at the real place.
 /// GitHub shows at most 10 errors and 10 warnings per step, so denies come first and the rest is counted

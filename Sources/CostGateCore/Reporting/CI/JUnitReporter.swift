@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// JUnit XML for GitLab, Jenkins and the like: one test case per workload (failed by its denies), one per
 /// team-wide finding, and an error case per unusable input.

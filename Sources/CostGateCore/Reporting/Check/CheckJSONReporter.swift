@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// `costgate check --format json`: the estimate schema (version 1) plus the gate's decisions
 /// (documented in docs/json-schema.md).

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// The human-readable report of `costgate check`: each workload's verdict, the findings at their
 /// manifest lines, each team's month against its quota, and one summary line.

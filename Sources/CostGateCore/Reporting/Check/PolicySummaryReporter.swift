@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// `costgate policy validate`: what a valid policy says, in a few tables.
 public enum PolicySummaryReporter {

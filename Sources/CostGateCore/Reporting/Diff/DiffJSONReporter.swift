@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// `costgate diff --format json` (schema version 1, docs/json-schema.md): the changes, the teams, the
 /// head side's findings, and both sides' full check documents.

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// `costgate diff` for people: the changed workloads with old and new monthly cost, each team's month
 /// before and after, the findings, one summary line.

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateSpot
+import CostGateBasics
 
 /// The JSON form of `costgate spot`: the `SpotEstimate` encoding, which has exactly the names of the
 /// `expected` object of `spot-vectors.json`, plus three keys beside them (never inside):

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// Number formats of the spot report, the same on every machine (no locale).
 public enum SpotText {

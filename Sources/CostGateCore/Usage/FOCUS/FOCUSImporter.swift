@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// A FinOps FOCUS (FinOps Open Cost and Usage Specification, v1.0–1.2) cost and usage export as CSV:
 /// RFC 4180 (`CSVReader`) with a header row; columns are matched by their FOCUS names in any order and

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// One allocation of an OpenCost response (`"<name>": {…}`) as a usage record.
 enum OpenCostAllocation {

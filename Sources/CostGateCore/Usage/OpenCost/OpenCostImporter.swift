@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// An OpenCost allocation API response (`GET /allocation?window=…&aggregate=…`, also
 /// `/allocation/compute`), as OpenCost marshals it (opencost/opencost `core/pkg/opencost/allocation_json.go`):

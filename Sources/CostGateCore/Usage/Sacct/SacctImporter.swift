@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// SLURM job accounting as printed by
 ///

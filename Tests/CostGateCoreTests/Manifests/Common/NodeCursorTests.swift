@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 /// Cursors carry no key path: it is found from the tree's parent links when a message needs it.
 final class NodeCursorTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 final class KubernetesReaderTests: XCTestCase {
     private let month = CalendarMonth(year: 2026, month: 11)!

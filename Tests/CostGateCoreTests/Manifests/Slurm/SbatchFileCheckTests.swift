@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 /// The two checks sbatch makes of the whole file before it reads any option.
 final class SbatchFileCheckTests: XCTestCase {

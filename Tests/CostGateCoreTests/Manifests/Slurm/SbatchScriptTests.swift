@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 final class SbatchScriptTests: XCTestCase {
     private func fixture(_ name: String) throws -> (text: String, path: String) {

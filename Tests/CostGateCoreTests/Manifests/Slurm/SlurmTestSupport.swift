@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 /// Parses inline script text as `job.sbatch`.
 func parseSbatch(_ text: String, file: String = "job.sbatch") -> (script: SbatchScript?, diagnostics: [Diagnostic]) {

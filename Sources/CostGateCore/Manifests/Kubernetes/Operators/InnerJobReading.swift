@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// A batch `JobSpec` (a Job's, a CronJob's template, a JobSet's replicated job): its pod and how many run at
 /// once, with Kubernetes' Job defaults.

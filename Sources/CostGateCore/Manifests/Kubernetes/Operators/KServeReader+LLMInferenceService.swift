@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// LLMInferenceService (`serving.kserve.io/v1alpha1`, `v1alpha2`): a main (decode) pool and an
 /// optional prefill pool, each a Deployment of `replicas` pods of `template`, or, with `worker`, a

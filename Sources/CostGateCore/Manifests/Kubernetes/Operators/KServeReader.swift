@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// KServe (`serving.kserve.io`): InferenceService (v1beta1) and LLMInferenceService (v1alpha1/v1alpha2),
 /// serving priced per month like a Deployment, each component a role with a replica range.

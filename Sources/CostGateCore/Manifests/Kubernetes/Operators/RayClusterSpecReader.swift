@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// The pods of a KubeRay `RayClusterSpec` (a RayCluster's `spec`, a RayJob's `rayClusterSpec`, a RayService's
 /// `rayClusterConfig`), counted as the operator counts them (kuberay `GetWorkerGroupDesiredReplicas`).

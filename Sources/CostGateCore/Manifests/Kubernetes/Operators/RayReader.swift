@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// KubeRay (`ray.io/v1`): RayCluster and RayService run until deleted (priced per month); a RayJob is one run of
 /// its own cluster, or open-ended when the cluster outlives the job. Field defaults: kuberay

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// vLLM production-stack's VLLMRuntime (`production-stack.vllm.ai/v1alpha1`): one Deployment of
 /// `deploymentConfig.replicas` pods, each with one `vllm` container whose requests and limits are

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateBasics
 
 /// Volcano Job (`batch.volcano.sh`): each `spec.tasks[]` entry is a role of `replicas` pods (no default: unset is 0);
 /// one run, whose declared length is `spec.runningEstimate`; `minAvailable` pods are gang-scheduled.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 final class KubeflowJobReaderTests: XCTestCase {
     private func read(_ name: String) throws -> KubernetesReading {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGateBasics
 
 /// The operator fixtures (`Fixtures/k8s/operators`), read alone or run through the whole pipeline.
 enum OperatorFixtures {

@@ -9,23 +9,23 @@ import Foundation
 /// zeros dropped as Foundation's compaction drops them); `DecimalTextTests` checks that against
 /// Foundation for many values. Whatever this cannot read (NaN, an unexpected memory layout) takes
 /// Foundation's path.
-enum DecimalText {
+package enum DecimalText {
     /// `mantissa × 10^exponent`, negated when `negative`.
-    struct Parts: Equatable {
-        var mantissa: UInt128
-        var exponent: Int
-        var negative: Bool
+    package struct Parts: Equatable {
+        package var mantissa: UInt128
+        package var exponent: Int
+        package var negative: Bool
     }
 
     /// The text of `value.rounded(places)` (`rounded` is `NSDecimalRound` with `.plain`).
-    static func rounded(_ value: Decimal, places: Int) -> String {
+    package static func rounded(_ value: Decimal, places: Int) -> String {
         var output: [UInt8] = []
         appendRounded(value, places: places, to: &output)
         return String(decoding: output, as: UTF8.self)
     }
 
     /// Appends the text of `value.rounded(places)` to `output`.
-    static func appendRounded<Output: ByteOutput & ~Copyable>(_ value: Decimal, places: Int, to output: inout Output) {
+    package static func appendRounded<Output: ByteOutput & ~Copyable>(_ value: Decimal, places: Int, to output: inout Output) {
         guard let parts = parts(of: value), let rounded = rounded(parts, places: places) else {
             output.append(utf8: value.rounded(places).description)
             return
@@ -34,14 +34,14 @@ enum DecimalText {
     }
 
     /// `value.description`, for the figures messages repeat on every workload.
-    static func description(_ value: Decimal) -> String {
+    package static func description(_ value: Decimal) -> String {
         var output: [UInt8] = []
         append(value, to: &output)
         return String(decoding: output, as: UTF8.self)
     }
 
     /// Appends `value.description` to `output`.
-    static func append<Output: ByteOutput & ~Copyable>(_ value: Decimal, to output: inout Output) {
+    package static func append<Output: ByteOutput & ~Copyable>(_ value: Decimal, to output: inout Output) {
         guard let parts = parts(of: value) else {
             output.append(utf8: value.description)
             return
@@ -52,7 +52,7 @@ enum DecimalText {
     /// The stored parts of `value`: Foundation's layout is an `Int8` exponent, a byte holding the
     /// mantissa length in 16-bit words (high nibble) and the sign (bit 3), two reserved bytes, then
     /// eight little-endian 16-bit words. Nil for NaN or when the layout is not that one.
-    static func parts(of value: Decimal) -> Parts? {
+    package static func parts(of value: Decimal) -> Parts? {
         guard MemoryLayout<Decimal>.size == 20, !value.isNaN else { return nil }
         return withUnsafeBytes(of: value) { raw -> Parts? in
             let exponent = Int(Int8(bitPattern: raw[0]))
@@ -74,7 +74,7 @@ enum DecimalText {
     /// `NSDecimalRound(…, places, .plain)`: half away from zero, then trailing zeros moved into the
     /// exponent (Foundation compacts a rounded result). Values with no digit past `places` are
     /// returned as they are, as Foundation returns them. Nil beyond 38 dropped digits.
-    static func rounded(_ parts: Parts, places: Int) -> Parts? {
+    package static func rounded(_ parts: Parts, places: Int) -> Parts? {
         guard parts.mantissa != 0, parts.exponent < -places else { return parts }
         let dropped = -parts.exponent - places
         guard dropped <= 38 else { return nil }
@@ -92,7 +92,7 @@ enum DecimalText {
 
     /// Writes `parts` as Foundation's `description` does: every stored digit, a point only when the
     /// exponent is negative, `0.` in front of a value below one.
-    static func append<Output: ByteOutput & ~Copyable>(_ parts: Parts, to output: inout Output) {
+    package static func append<Output: ByteOutput & ~Copyable>(_ parts: Parts, to output: inout Output) {
         guard parts.mantissa != 0 else {
             output.append(UInt8(ascii: "0"))
             return

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 import CostGateTestSupport
-@testable import CostGateCore
+@testable import CostGateBasics
 
 /// `DecimalText` must give Foundation's text byte for byte: reports are golden-tested.
 final class DecimalTextTests: XCTestCase {

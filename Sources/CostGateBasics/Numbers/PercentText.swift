@@ -9,9 +9,9 @@ import Foundation
 /// integer is Foundation's whenever the ratio is not within a billionth of a half: Foundation's own
 /// quotient keeps at least 20 significant digits under the conditions checked below (it truncates
 /// `part × 10^38 / whole` on the mantissas). Anything else, ties included, takes Foundation's path.
-enum PercentText {
+package enum PercentText {
     /// The text of `(part / whole × 100)` rounded half away from zero to a whole number; `whole` non-zero.
-    static func rounded(_ part: Decimal, of whole: Decimal) -> String {
+    package static func rounded(_ part: Decimal, of whole: Decimal) -> String {
         if let fast = fastRounded(part, of: whole) {
             return fast == 0 ? "0" : String(fast)
         }
@@ -19,7 +19,7 @@ enum PercentText {
     }
 
     /// The rounded percentage when it is certainly Foundation's; nil otherwise.
-    static func fastRounded(_ part: Decimal, of whole: Decimal) -> Int? {
+    package static func fastRounded(_ part: Decimal, of whole: Decimal) -> Int? {
         guard let a = DecimalParts(part), let b = DecimalParts(whole) else { return nil }
         let shift = a.exponent - b.exponent
         // Foundation first aligns the operands when the dividend's exponent is 19 or more above the

@@ -77,9 +77,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    static func format(_ value: Decimal) -> String { "\(value)" }
+    package static func format(_ value: Decimal) -> String { "\(value)" }
 
-    static func format(_ value: Double) -> String {
+    package static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return FixedText.format(value, places: 1) }
         return "\(value)"
@@ -88,7 +88,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Whether `bytes` hold a control character, a quote or a backslash: eight bytes at a time
     /// (a report's strings are mostly long sentences that need no escape; byte by byte this
     /// scan was a seventh of rendering a report).
-    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         // A byte of `word` is zero ⇔ its high bit is set here (the classic "has a zero byte" test).
@@ -112,7 +112,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         return false
     }
 
-    static func writeString<Output: ByteOutput & ~Copyable>(_ value: String, to output: inout Output) {
+    package static func writeString<Output: ByteOutput & ~Copyable>(_ value: String, to output: inout Output) {
         output.append(UInt8(ascii: "\""))
         // Most strings need no escape: copy them whole rather than byte by byte.
         let plain = value.utf8.withContiguousStorageIfAvailable { buffer -> Bool in

@@ -1,6 +1,6 @@
 import XCTest
 import CostGateTestSupport
-@testable import CostGateCore
+@testable import CostGateBasics
 
 /// JSON strings: the word-at-a-time escape check agrees with a byte-by-byte one, and what needs
 /// escaping is escaped.

@@ -4,8 +4,8 @@ import Foundation
 /// integer mantissas when the result is exact and below 10^38 (where Foundation neither rounds nor
 /// truncates), and by Foundation otherwise. Pricing does a dozen such operations per workload;
 /// Foundation's routines allocate and divide digit by digit (`DecimalMathTests` compares the two).
-enum DecimalMath {
-    static func product(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
+package enum DecimalMath {
+    package static func product(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
         guard let a = DecimalParts(lhs), let b = DecimalParts(rhs) else { return lhs * rhs }
         let (mantissa, overflow) = a.mantissa.multipliedReportingOverflow(by: b.mantissa)
         // An exponent out of Int8's range before compaction is Foundation's overflow or underflow.
@@ -16,7 +16,7 @@ enum DecimalMath {
         return result
     }
 
-    static func sum(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
+    package static func sum(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
         guard let a = DecimalParts(lhs), let b = DecimalParts(rhs), a.mantissa < DecimalParts.exactLimit,
               b.mantissa < DecimalParts.exactLimit, let (x, y) = aligned(a, b) else { return lhs + rhs }
         let result: DecimalParts
@@ -35,7 +35,7 @@ enum DecimalMath {
     }
 
     /// `lhs / rhs` when the quotient is a terminating decimal of at most 38 digits.
-    static func quotient(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
+    package static func quotient(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
         // Foundation scales the dividend by 10^38 and calls an exponent below -128 an underflow (NaN),
         // so only moderate exponents take the fast path; and when the dividend's exponent exceeds the
         // divisor's by 19 or more it first aligns the two, which can drop digits: Foundation's path too.
@@ -62,7 +62,7 @@ enum DecimalMath {
 
     /// `lhs < rhs` (and so `>=`, `>`, `<=`, which `Comparable` derives from it). Foundation's comparison
     /// normalizes both operands through its general routines; the catalog load compares thousands of prices.
-    static func isLess(_ lhs: Decimal, _ rhs: Decimal) -> Bool {
+    package static func isLess(_ lhs: Decimal, _ rhs: Decimal) -> Bool {
         let a = DecimalParts(lhs), b = DecimalParts(rhs)
         if let a, let b {
             if a.negative != b.negative { return a.negative }
@@ -76,7 +76,7 @@ enum DecimalMath {
     }
 
     /// `value > 0`.
-    static func isPositive(_ value: Decimal) -> Bool {
+    package static func isPositive(_ value: Decimal) -> Bool {
         guard let parts = DecimalParts(value) else { return value > 0 }
         return !parts.negative
     }

@@ -19,7 +19,7 @@ public enum MoneyFormat {
     }
 
     /// A rate to four decimals, enough for per-hour prices (`$2.4567/h`).
-    static func rate(_ value: Decimal) -> String { "$\(value.rounded(4))/h" }
+    package static func rate(_ value: Decimal) -> String { "$\(value.rounded(4))/h" }
 
     /// `(value × 100).rounded(0)` from the mantissa, when the product is exact in Foundation (below
     /// 10^38) and the cents fit 64 bits; nil sends the caller to Foundation.
@@ -36,5 +36,5 @@ public enum MoneyFormat {
     }
 
     /// Hours without needless decimals (`24`, `1.5`, `0.25`).
-    static func hours(_ value: Decimal) -> String { "\(value.rounded(2))" }
+    package static func hours(_ value: Decimal) -> String { "\(value.rounded(2))" }
 }

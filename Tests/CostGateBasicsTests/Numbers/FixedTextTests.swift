@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 import CostGateTestSupport
-@testable import CostGateCore
+@testable import CostGateBasics
 
 /// `FixedText` against Foundation's `%.Nf` on values as the spot notes meet them (hours, minutes,
 /// interruptions), on ties and near-ties, and on the cases it leaves to Foundation.

@@ -9,14 +9,14 @@ import Foundation
 /// than its own rounding error (half an ulp; a margin of a millionth or four ulps is kept), because
 /// only at a tie does printf's exact rule matter.
 /// Ties, negatives (printf keeps `-0.00`), large values and more than nine places go to Foundation.
-enum FixedText {
-    static func format(_ value: Double, places: Int) -> String {
+package enum FixedText {
+    package static func format(_ value: Double, places: Int) -> String {
         if let fast = fast(value, places: places) { return fast }
         return String(format: "%.\(places)f", value)
     }
 
     /// The text when it is certainly printf's; nil otherwise.
-    static func fast(_ value: Double, places: Int) -> String? {
+    package static func fast(_ value: Double, places: Int) -> String? {
         guard (0...9).contains(places), value >= 0, value.sign == .plus, value < 1e12 else { return nil }
         let scale = powers[places]
         let scaled = value * scale

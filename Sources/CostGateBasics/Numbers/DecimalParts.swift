@@ -9,23 +9,23 @@ import Foundation
 /// words (high nibble), the sign (bit 3) and the "compact" flag (bit 2); two reserved bytes; eight
 /// little-endian 16-bit words. `isUsable` checks it once against Foundation's own values; when it
 /// does not match, every caller takes Foundation's path, so results never depend on it.
-struct DecimalParts: Equatable {
-    var mantissa: UInt128
-    var exponent: Int
-    var negative: Bool
+package struct DecimalParts: Equatable {
+    package var mantissa: UInt128
+    package var exponent: Int
+    package var negative: Bool
 
     /// 10^38: mantissas below it are exact in every Foundation routine (its limit is 2^128).
     /// A literal, not a stored `static let`, so that each use is a constant rather than a lazy global's check.
-    static var exactLimit: UInt128 { 100_000_000_000_000_000_000_000_000_000_000_000_000 }
+    package static var exactLimit: UInt128 { 100_000_000_000_000_000_000_000_000_000_000_000_000 }
 
     /// The stored parts of `value`; nil for NaN, a zero, or an unexpected layout.
-    init?(_ value: Decimal) {
+    package init?(_ value: Decimal) {
         guard Self.isUsable else { return nil }
         guard let parts = Self.read(value) else { return nil }
         self = parts
     }
 
-    init(mantissa: UInt128, exponent: Int, negative: Bool) {
+    package init(mantissa: UInt128, exponent: Int, negative: Bool) {
         self.mantissa = mantissa
         self.exponent = exponent
         self.negative = negative
@@ -34,7 +34,7 @@ struct DecimalParts: Equatable {
     /// The Decimal Foundation's arithmetic would return for this value: trailing zeros moved into
     /// the exponent ("compact"). Nil when that form is out of Decimal's range, or for zero (whose
     /// stored form varies with the operation that made it).
-    var compactDecimal: Decimal? {
+    package var compactDecimal: Decimal? {
         guard Self.isUsable else { return nil }
         return Self.write(self)
     }
@@ -89,7 +89,7 @@ struct DecimalParts: Equatable {
     }
 
     /// Whether the layout is the one described above, checked once against values Foundation made.
-    static let isUsable: Bool = {
+    package static let isUsable: Bool = {
         guard MemoryLayout<Decimal>.size == 20 else { return false }
         let samples: [(Decimal, DecimalParts)] = [
             (Decimal(string: "1.5")!, DecimalParts(mantissa: 15, exponent: -1, negative: false)),
@@ -106,7 +106,7 @@ struct DecimalParts: Equatable {
         return true
     }()
 
-    static func power(of exponent: Int) -> UInt128 {
+    package static func power(of exponent: Int) -> UInt128 {
         var result: UInt128 = 1
         for _ in 0..<exponent { result *= 10 }
         return result

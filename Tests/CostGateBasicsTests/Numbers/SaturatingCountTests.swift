@@ -1,5 +1,5 @@
 import XCTest
-@testable import CostGateCore
+@testable import CostGateBasics
 
 final class SaturatingCountTests: XCTestCase {
     func testInRangeArithmeticIsExact() {
@@ -14,12 +14,5 @@ final class SaturatingCountTests: XCTestCase {
         XCTAssertEqual(Int(Int32.max).saturatingMultiplied(by: Int(Int32.max)).saturatingMultiplied(by: 8), .max)
         XCTAssertEqual(Int.max.saturatingMultiplied(by: -2), .min)
         XCTAssertEqual(Int.min.saturatingMultiplied(by: -1), .max)
-    }
-
-    func testReplicaRangesSaturateAndStayOrdered() {
-        let huge = ReplicaRange(min: 1, nominal: Int.max / 2, max: Int.max)
-        XCTAssertEqual(huge * 4, ReplicaRange(min: 4, nominal: .max, max: .max))
-        XCTAssertEqual(huge + huge, ReplicaRange(min: 2, nominal: Int.max - 1, max: .max))
-        XCTAssertEqual(ReplicaRange(min: 1, nominal: 2, max: 3) * -1, ReplicaRange(exactly: 0), "a negative factor counts as none")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import CostGateCore
+@testable import CostGateBasics
 
 final class MoneyFormatTests: XCTestCase {
     func testCentsGroupingAndSign() {

@@ -6,12 +6,12 @@
 /// through generic code; the parser makes a few appends per libyaml event, half a million events
 /// on a 2,000-file tree, and those checks cost about as much as the rest of the tree building.
 /// Non-copyable, so the memory has exactly one owner and is freed exactly once.
-struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
+package struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
     private var base: UnsafeMutablePointer<Element>
-    private(set) var count = 0
+    package private(set) var count = 0
     private var capacity: Int
 
-    init(capacity: Int = 16) {
+    package init(capacity: Int = 16) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
     }
@@ -20,9 +20,9 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
         base.deallocate()
     }
 
-    var isEmpty: Bool { count == 0 }
+    package var isEmpty: Bool { count == 0 }
 
-    subscript(index: Int) -> Element {
+    package subscript(index: Int) -> Element {
         get {
             precondition(index >= 0 && index < count, "GrowableBuffer index out of range")
             return base[index]
@@ -34,18 +34,18 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
     }
 
     /// The elements at `range`, valid until the next change of the buffer.
-    func elements(_ range: Range<Int>) -> UnsafeBufferPointer<Element> {
+    package func elements(_ range: Range<Int>) -> UnsafeBufferPointer<Element> {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "GrowableBuffer range out of range")
         return UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
     }
 
-    mutating func append(_ element: Element) {
+    package mutating func append(_ element: Element) {
         if count == capacity { grow(toHold: count + 1) }
         (base + count).initialize(to: element)
         count += 1
     }
 
-    mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+    package mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
         guard let source = elements.baseAddress, !elements.isEmpty else { return }
         if count + elements.count > capacity { grow(toHold: count + elements.count) }
         (base + count).initialize(from: source, count: elements.count)
@@ -53,17 +53,17 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
     }
 
     /// Forgets the last `k` elements (plain values: nothing to deinitialize).
-    mutating func removeLast(_ k: Int) {
+    package mutating func removeLast(_ k: Int) {
         precondition(k >= 0 && k <= count, "GrowableBuffer cannot remove more than it holds")
         count -= k
     }
 
-    mutating func removeAll() {
+    package mutating func removeAll() {
         count = 0
     }
 
     /// The elements, handed over: the caller owns the memory and frees it with `deallocate()`.
-    consuming func finish() -> UnsafeBufferPointer<Element> {
+    package consuming func finish() -> UnsafeBufferPointer<Element> {
         let buffer = UnsafeBufferPointer(start: base, count: count)
         discard self
         return buffer

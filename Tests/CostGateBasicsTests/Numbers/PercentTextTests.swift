@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 import CostGateTestSupport
-@testable import CostGateCore
+@testable import CostGateBasics
 
 /// `PercentText` must give the text of Foundation's division, rounded, for every pair.
 final class PercentTextTests: XCTestCase {
