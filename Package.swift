@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "CostGateBasics"),
         // The spot model (spot-model.md): interruptions, checkpoints, the exact distribution and the
         // simulation. Pure arithmetic on one job; it knows nothing of manifests, prices or policies.
-        .target(name: "CostGateSpot"),
+        .target(name: "CostGateSpot", dependencies: ["CostGateBasics"]),
         .target(
             name: "CostGateCore",
             dependencies: ["CostGateBasics", "CostGateSpot", "CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
@@ -83,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CostGateSpotTests",
-            dependencies: ["CostGateSpot", "CostGateTestSupport"]
+            dependencies: ["CostGateSpot", "CostGateBasics", "CostGateTestSupport"]
         ),
         .testTarget(
             name: "CostGateCoreTests",

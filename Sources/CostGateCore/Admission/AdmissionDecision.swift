@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// What the submission hook is told: accept or reject, the exit status, and the lines shown to the
 /// submitter (sbatch prints them on its standard error).
 public struct AdmissionDecision: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// An `admission.k8s.io/v1` AdmissionReview as kube-apiserver sends it to a validating webhook: the
 /// request's identity, what is being done, and the object (and, for UPDATE, the object before).
 ///

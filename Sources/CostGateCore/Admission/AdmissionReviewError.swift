@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// An AdmissionReview body that cannot be decided, at its place in the body.
 ///
 /// Without a uid there is nothing kube-apiserver could match an answer to: those are answered with

@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// The AdmissionReview a validating webhook answers with: the request's uid, allowed or not, a status
 /// (code and message) when it is refused, and warnings that kubectl prints as `Warning: …`.
 public struct AdmissionReviewResponse: Sendable, Hashable {

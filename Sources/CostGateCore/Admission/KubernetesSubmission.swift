@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// What an admission request asks costgate to gate: the object rendered back to JSON (which is YAML,
 /// so the same Kubernetes readers as for any manifest read it), or the reason there is nothing to price.
 public enum KubernetesSubmission: Sendable, Hashable {

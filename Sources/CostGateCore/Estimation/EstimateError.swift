@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// Why a workload could not be priced. Each case says what to add.
 public enum EstimateError: Error, Sendable, Equatable {
     case unknownModel(workload: String, role: String, model: String, source: String, at: SourceLocation)

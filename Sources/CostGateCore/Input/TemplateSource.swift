@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// Sources of manifests that are not manifests yet: Helm chart templates and kustomizations. They
 /// are skipped with a note that says how to render them (a YAML error would stop a run on a file
 /// that was never meant to be read as it is), and with a warning when they request accelerators.

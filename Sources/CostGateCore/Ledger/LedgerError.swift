@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// Why the ledger cannot be used. Each is an input error (exit 2): a gate must never quietly run
 /// without the spend it is supposed to count. `path` is always printable: a PostgreSQL URL without
 /// its password.

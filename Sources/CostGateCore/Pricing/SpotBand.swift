@@ -1,4 +1,5 @@
 import CostGateSpot
+
 /// An AWS Spot Instance Advisor interruption band: how often, over the trailing 30 days, instances
 /// of a type were interrupted in a region (Linux). The spot model turns a band into a rate.
 ///

@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// What `check` and `diff` report: each gives its own text, JSON and markdown reporters, and both are
 /// seen by the CI formats through `FindingsView`.
 public protocol GateReported: Sendable {

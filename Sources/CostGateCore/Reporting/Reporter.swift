@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// Turns a finished result into one report: pure, nothing recomputed, no side effects. Each command's
 /// format enum maps its formats to reporters in one exhaustive switch (`GateReportFormat+Reporters`, …).
 public protocol Reporter<Report>: Sendable {

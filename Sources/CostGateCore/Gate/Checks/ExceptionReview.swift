@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// `exception-expired` and `exception-unused`: exceptions that lapsed (saying which workloads they would
 /// still cover) and live ones that matched nothing in this check.
 enum ExceptionReview {

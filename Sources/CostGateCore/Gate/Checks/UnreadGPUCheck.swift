@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// `unread-gpu`: a document that requests accelerators costgate does not read, at the level the
 /// policy's `unread:` says (a deny softened to a warning when the whole policy is in showback).
 enum UnreadGPUCheck {

@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// Why (part of) a manifest could not be read. Every case carries the place and the key path.
 public enum ManifestError: Error, Sendable, Equatable {
     case typeMismatch(path: String, expected: String, found: String, at: SourceLocation)

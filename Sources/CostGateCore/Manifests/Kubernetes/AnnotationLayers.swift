@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// The annotations that apply to one pod template, most specific first: the pod template's, a
 /// CronJob's job template's, then the object's. Merged once, and every value remembers where it
 /// was written, so a bad `costgate.dev/*` value is reported at its own line.

@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// The envelope every Kubernetes document shares: type, identity and metadata.
 public struct KubernetesObject: Sendable {
     public var apiVersion: String

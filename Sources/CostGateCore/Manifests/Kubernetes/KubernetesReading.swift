@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// What one Kubernetes document yields.
 public struct KubernetesReading: Sendable {
     public var workloads: [Workload] = []

@@ -1,4 +1,5 @@
 import CostGateBasics
+
 extension CostGateDirectives {
     /// Reads the words of one `#COSTGATE` line (`--key=value` or `--key value`, exact key names) into these
     /// directives and returns what could not be read.

@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// What `#COSTGATE` lines tell costgate that sbatch options cannot:
 /// `#COSTGATE --duration=30h --gpu=a100-80gb --team=research --checkpoint-interval=1h`.
 /// Read with the same column-1 and first-command rules as `#SBATCH`; the last value of a key wins.

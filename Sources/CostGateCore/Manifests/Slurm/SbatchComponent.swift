@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// The resources one hetjob component asks for; a plain job has one component. A nil field means the option
 /// was not given, so Slurm's default (or the partition's) applies.
 public struct SbatchComponent: Hashable, Sendable {

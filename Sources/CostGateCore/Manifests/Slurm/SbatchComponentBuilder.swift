@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// Applies the options of one hetjob component, checking each value as sbatch (or slurmctld) would.
 /// Later options overwrite earlier ones; a value sbatch rejects leaves its field unset and becomes an error.
 struct SbatchComponentBuilder {

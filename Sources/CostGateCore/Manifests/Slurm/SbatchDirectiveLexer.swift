@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// Finds the directive lines of a batch script and splits them into words, byte for byte as sbatch does
 /// (`src/sbatch/opt.c`: `_opt_batch_script`, `get_argument`).
 ///

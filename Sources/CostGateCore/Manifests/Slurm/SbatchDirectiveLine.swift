@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// A directive line sbatch (or costgate) reads: `#SBATCH`, `#SLURM` or `#COSTGATE` at column 1, before the first command.
 public struct SbatchDirectiveLine: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable {

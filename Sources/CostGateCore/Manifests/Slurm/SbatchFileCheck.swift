@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// What sbatch checks of a script file before it reads a single option (`sbatch.c`): a `#!` first line,
 /// then no DOS line breaks. A file that fails either is never submitted, so costgate refuses it too,
 /// with sbatch's own reason.

@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// Reads the words of one hetjob component into options, as sbatch's `getopt_long` call does (`_set_options`,
 /// option string starting with `+`): long options as `--name=value` or `--name value`, abbreviated to any unambiguous
 /// prefix; short options as `-N4` or `-N 4`, several letters may share one dash (`-vH`); a required value may be the

@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// A SLURM batch script as sbatch reads it: the `#SBATCH` options of each hetjob component and costgate's
 /// `#COSTGATE` hints. Shell code after the directives is not interpreted.
 public struct SbatchScript: Hashable, Sendable {

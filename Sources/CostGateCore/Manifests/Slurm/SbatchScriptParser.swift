@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// Puts the pieces together: directive lines, then each hetjob component's options, then `#COSTGATE`.
 struct SbatchScriptParser {
     let file: String

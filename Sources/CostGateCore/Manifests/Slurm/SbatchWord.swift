@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// One argument of a directive line after sbatch's splitting (quotes removed, escapes resolved),
 /// with the place its first character was written.
 public struct SbatchWord: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// Everything in an sbatch script that sbatch (or slurmctld, for `--gres`, `--gpus` and `--array`) would reject,
 /// plus the errors of costgate's own `#COSTGATE` lines. Each case carries the place that causes it.
 public enum SlurmError: Error, Hashable, Sendable {

@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// The FOCUS `Tags` cell: a JSON object of key-value pairs (FOCUS "Key-Value Format"). Values may be
 /// strings, numbers or booleans (kept as written) or null (a key-only tag, read as the empty string).
 enum FOCUSTags {

@@ -1,5 +1,4 @@
 import Foundation
-import CostGateSpot
 import CostGateBasics
 
 /// `costgate spot --input FILE`: one job as the `input` object of `spot-vectors.json` (snake_case keys,
@@ -61,7 +60,7 @@ public enum SpotJobFile {
     }
 
     private struct Wrapped: Decodable {
-        let input: SpotJob
+        package let input: SpotJob
     }
 
     private static func isNull(_ node: JSONDocument.Node) -> Bool {

@@ -1,4 +1,5 @@
 import CostGateBasics
+
 /// Input that cannot be used (a value out of range, an unreadable or invalid job file, a job the
 /// catalog cannot price): reported as a diagnostic, exit status 2.
 public struct SpotInputError: Error, Sendable {
