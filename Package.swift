@@ -29,12 +29,15 @@ let package = Package(
         // What every stage shares: diagnostics with source locations, exact numbers and their text (money,
         // decimals, percentages), calendar months and days, JSON values and documents, byte buffers, exit statuses.
         .target(name: "CostGateBasics"),
+        // YAML read with libyaml into one flat tree per stream, and the cursors every reader decodes it with
+        // (manifests, policies, price files): key paths, source locations, typed accessors, strict keys.
+        .target(name: "CostGateYAML", dependencies: ["CLibYAML", "CostGateBasics"]),
         // The spot model (spot-model.md): interruptions, checkpoints, the exact distribution and the
         // simulation. Pure arithmetic on one job; it knows nothing of manifests, prices or policies.
         .target(name: "CostGateSpot", dependencies: ["CostGateBasics"]),
         .target(
             name: "CostGateCore",
-            dependencies: ["CostGateBasics", "CostGateSpot", "CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CostGateBasics", "CostGateYAML", "CostGateSpot", "CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The PostgreSQL ledger store lives apart so the core stays quick to build without SwiftNIO.
         .target(
@@ -80,6 +83,10 @@ let package = Package(
         .testTarget(
             name: "CostGateBasicsTests",
             dependencies: ["CostGateBasics", "CostGateTestSupport"]
+        ),
+        .testTarget(
+            name: "CostGateYAMLTests",
+            dependencies: ["CostGateYAML", "CostGateBasics", "CostGateTestSupport"]
         ),
         .testTarget(
             name: "CostGateSpotTests",

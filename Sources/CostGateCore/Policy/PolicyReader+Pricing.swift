@@ -1,6 +1,7 @@
 import Foundation
 import CostGateSpot
 import CostGateBasics
+import CostGateYAML
 
 extension PolicyReader {
     static let pricingKeys = ["provider", "region", "currency", "hoursPerMonth", "defaultGPU", "defaultDuration", "accelerators",

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 extension PolicyReader {
     static let ruleKeys = ["id", "message", "severity", "match"] + RuleCheck.keys

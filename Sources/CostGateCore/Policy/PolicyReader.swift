@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// Reads a policy file. Every problem is reported (not only the first) as `file:line:column` with the
 /// key path; a policy with any error is unusable, so callers must not gate with it.

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// Typed readers for the values a policy holds; each error names the key path and the place.
 enum PolicyValues {

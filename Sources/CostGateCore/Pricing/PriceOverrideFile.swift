@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// A `--prices` file: internal rates that replace catalog prices (on-prem clusters, negotiated
 /// discounts). It is a policy's `pricing:` section limited to two keys, read by the same reader, so

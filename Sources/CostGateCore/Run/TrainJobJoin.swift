@@ -1,4 +1,5 @@
 import CostGateBasics
+import CostGateYAML
 
 /// Joins each Kubeflow TrainJob to the TrainingRuntime (same namespace) or ClusterTrainingRuntime
 /// its `spec.runtimeRef` names, anywhere in the input, and prices the pair. A TrainJob whose

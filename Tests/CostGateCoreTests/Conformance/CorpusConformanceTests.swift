@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
+@testable import CostGateYAML
 
 /// Every real manifest in ../shared/corpus/real (skipped when absent): read without a crash or a
 /// hang, and every workload document either estimated or explained by a diagnostic at its place.

@@ -1,4 +1,5 @@
 import CostGateBasics
+import CostGateYAML
 
 /// Finds accelerator requests anywhere in a document costgate does not read (an Argo Workflow, a
 /// Tekton Task, any CRD): such a document may run GPUs costgate cannot price, which must be said,

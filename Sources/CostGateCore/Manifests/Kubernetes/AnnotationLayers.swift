@@ -1,4 +1,5 @@
 import CostGateBasics
+import CostGateYAML
 
 /// The annotations that apply to one pod template, most specific first: the pod template's, a
 /// CronJob's job template's, then the object's. Merged once, and every value remembers where it

@@ -1,4 +1,5 @@
 import CostGateBasics
+import CostGateYAML
 
 /// An HPA, kept until the whole input set is read so it can be joined to its target.
 public struct HorizontalPodAutoscaler: Sendable {

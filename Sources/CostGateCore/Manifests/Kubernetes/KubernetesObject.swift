@@ -1,4 +1,5 @@
 import CostGateBasics
+import CostGateYAML
 
 /// The envelope every Kubernetes document shares: type, identity and metadata.
 public struct KubernetesObject: Sendable {

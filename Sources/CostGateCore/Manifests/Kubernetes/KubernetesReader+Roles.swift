@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// One kind of pod of an object: a Job's pods, a PyTorchJob's Master or Worker, a Ray worker group.
 struct PodRole {

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// Reads Kubernetes objects into normalized workloads: Pod, Deployment, StatefulSet, ReplicaSet,
 /// DaemonSet, Job, CronJob, HorizontalPodAutoscaler and `List`.

@@ -1,4 +1,5 @@
 import CostGateBasics
+import CostGateYAML
 
 /// The node labels a pod requires: `nodeSelector` plus the required node affinity (`In` and
 /// single-value `NotIn`-free terms). Preferred affinity is soft and ignored.

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// Reads a `PodSpec`: effective requests, the accelerator, and the node labels that name the GPU
 /// model, the instance type and the capacity type.

@@ -1,6 +1,7 @@
 import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
+@testable import CostGateYAML
 
 final class KubernetesReaderTests: XCTestCase {
     private let month = CalendarMonth(year: 2026, month: 11)!

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// A batch `JobSpec` (a Job's, a CronJob's template, a JobSet's replicated job): its pod and how many run at
 /// once, with Kubernetes' Job defaults.

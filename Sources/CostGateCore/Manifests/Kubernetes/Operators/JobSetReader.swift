@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// JobSet (`jobset.x-k8s.io/v1alpha2`): each `spec.replicatedJobs[]` entry is a role of `replicas` (default 1) copies
 /// of a batch Job. One run; all pods form one gang (JobSets carry synchronous multi-host training such as TPU slices).

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// LLMInferenceService (`serving.kserve.io/v1alpha1`, `v1alpha2`): a main (decode) pool and an
 /// optional prefill pool, each a Deployment of `replicas` pods of `template`, or, with `worker`, a

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// KServe (`serving.kserve.io`): InferenceService (v1beta1) and LLMInferenceService (v1alpha1/v1alpha2),
 /// serving priced per month like a Deployment, each component a role with a replica range.

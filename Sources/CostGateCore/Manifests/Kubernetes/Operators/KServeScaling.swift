@@ -1,3 +1,5 @@
+import CostGateYAML
+
 /// How many pods a KServe InferenceService component runs, from `minReplicas`/`maxReplicas` as the
 /// deployment mode and autoscaler read them (kserve/kserve `pkg/constants/constants.go`: default
 /// autoscaler class hpa, DefaultMinReplicas 1). Without the annotation the mode is the cluster's

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// Kubeflow training-operator v1 jobs (`kubeflow.org/v1`: PyTorchJob, TFJob, MPIJob, PaddleJob,
 /// XGBoostJob, JAXJob; the standalone MPI operator's `kubeflow.org/v2beta1` MPIJob) and SageMaker

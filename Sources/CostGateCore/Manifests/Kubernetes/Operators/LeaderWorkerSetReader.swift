@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// LeaderWorkerSet (`leaderworkerset.x-k8s.io/v1`): `spec.replicas` groups (default 1) of `size` pods (default 1), one
 /// leader and size − 1 workers; the leader uses `leaderTemplate`, else the worker template. Serving: priced per month.

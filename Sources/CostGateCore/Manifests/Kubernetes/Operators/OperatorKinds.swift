@@ -1,3 +1,5 @@
+import CostGateYAML
+
 /// The ML operators' custom resources costgate reads, by API group and kind, and the reader for each.
 /// Each operator family lives in its own file of this folder.
 extension KubernetesReader {

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// The pods of a KubeRay `RayClusterSpec` (a RayCluster's `spec`, a RayJob's `rayClusterSpec`, a RayService's
 /// `rayClusterConfig`), counted as the operator counts them (kuberay `GetWorkerGroupDesiredReplicas`).

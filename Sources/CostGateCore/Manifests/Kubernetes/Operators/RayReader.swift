@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// KubeRay (`ray.io/v1`): RayCluster and RayService run until deleted (priced per month); a RayJob is one run of
 /// its own cluster, or open-ended when the cluster outlives the job. Field defaults: kuberay

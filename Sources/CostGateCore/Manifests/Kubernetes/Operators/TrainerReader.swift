@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// Kubeflow Trainer v2 (`trainer.kubeflow.org/v1alpha1`). A TrainJob's pods are described by the
 /// TrainingRuntime or ClusterTrainingRuntime it names (a JobSet template), which may sit in another

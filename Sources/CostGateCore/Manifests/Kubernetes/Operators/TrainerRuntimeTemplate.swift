@@ -1,3 +1,5 @@
+import CostGateYAML
+
 /// A training runtime's JobSet template as one TrainJob sees it: its replicated jobs, with the
 /// TrainJob's `runtimePatches` (or the older `podTemplateOverrides` / `podSpecOverrides`) and
 /// `trainer.resourcesPerNode` applied the way the Trainer controller applies them.

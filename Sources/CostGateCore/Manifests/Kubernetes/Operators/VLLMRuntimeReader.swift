@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// vLLM production-stack's VLLMRuntime (`production-stack.vllm.ai/v1alpha1`): one Deployment of
 /// `deploymentConfig.replicas` pods, each with one `vllm` container whose requests and limits are

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateYAML
 
 /// Volcano Job (`batch.volcano.sh`): each `spec.tasks[]` entry is a role of `replicas` pods (no default: unset is 0);
 /// one run, whose declared length is `spec.runningEstimate`; `minAvailable` pods are gang-scheduled.

@@ -1,6 +1,7 @@
 import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
+@testable import CostGateYAML
 
 final class KubeflowJobReaderTests: XCTestCase {
     private func read(_ name: String) throws -> KubernetesReading {

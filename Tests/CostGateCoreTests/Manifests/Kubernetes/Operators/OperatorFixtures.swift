@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
+@testable import CostGateYAML
 
 /// The operator fixtures (`Fixtures/k8s/operators`), read alone or run through the whole pipeline.
 enum OperatorFixtures {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGateYAML
 
 final class VolcanoJobReaderTests: XCTestCase {
     func testTasksRunningEstimateAndGang() throws {

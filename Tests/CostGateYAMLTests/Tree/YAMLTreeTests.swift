@@ -1,5 +1,5 @@
 import XCTest
-@testable import CostGateCore
+@testable import CostGateYAML
 
 /// Nodes live in one flat tree per stream; builders copy nodes into trees of their own.
 final class YAMLTreeTests: XCTestCase {

@@ -1,5 +1,5 @@
 import XCTest
-@testable import CostGateCore
+@testable import CostGateYAML
 
 /// The YAML tree over `GrowableBuffer`s (CostGateBasics) that grew far past what the parser reserved.
 final class YAMLTreeGrowthTests: XCTestCase {

@@ -48,20 +48,20 @@ public struct YAMLParser: Sendable {
 
     /// A document read, its root still an index into the stream's tree (made once all are read).
     private struct PendingDocument {
-        var index: Int
-        var line: Int32
-        var column: Int32
-        var root: Int32?
+        package var index: Int
+        package var line: Int32
+        package var column: Int32
+        package var root: Int32?
     }
 
     /// What the runs of one stream (one per restart after a broken document) add to.
     private struct StreamRun: ~Copyable {
-        var builder: YAMLTreeBuilder
-        var documents: [Result<PendingDocument, YAMLDocumentFailure>] = []
+        package var builder: YAMLTreeBuilder
+        package var documents: [Result<PendingDocument, YAMLDocumentFailure>] = []
         /// Nodes aliases stood for so far.
-        var expanded = 0
+        package var expanded = 0
 
-        consuming func finish() -> (YAMLTree, [Result<PendingDocument, YAMLDocumentFailure>]) {
+        package consuming func finish() -> (YAMLTree, [Result<PendingDocument, YAMLDocumentFailure>]) {
             (builder.finish(), documents)
         }
     }
@@ -76,23 +76,23 @@ public struct YAMLParser: Sendable {
     /// Plain values only (its anchor and key table wait beside the stack), so the stack is a
     /// `GrowableBuffer` and pushing or popping a frame counts no references.
     private struct Frame {
-        var isSequence: Bool
-        var start: Int
-        var line: Int32
-        var column: Int32
-        var tag: Int32
-        var hasAnchor: Bool
-        var size: Int
-        var hasMergeKey = false
+        package var isSequence: Bool
+        package var start: Int
+        package var line: Int32
+        package var column: Int32
+        package var tag: Int32
+        package var hasAnchor: Bool
+        package var size: Int
+        package var hasMergeKey = false
         /// Whether `keyTables` holds this mapping's keys (once it is long enough to need them).
-        var hasKeyTable = false
+        package var hasKeyTable = false
     }
 
     /// What open frames keep beside the stack: the anchors of those that have one (in stack
     /// order), and the key tables of long mappings (by stack depth).
     private struct FrameExtras {
-        var anchors: [String] = []
-        var keyTables: [Int: [[UInt8]: Int32]] = [:]
+        package var anchors: [String] = []
+        package var keyTables: [Int: [[UInt8]: Int32]] = [:]
     }
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
@@ -278,7 +278,7 @@ public struct YAMLParser: Sendable {
 
     /// YAML 1.1 merge keys (`<<: *base`): explicit keys win over merged ones, earlier merges over
     /// later. `children` are a mapping's key, value, key, value…; so is the result.
-    static func resolvingMergeKeys(_ children: UnsafeBufferPointer<Int32>, in builder: borrowing YAMLTreeBuilder) -> [Int32] {
+    package static func resolvingMergeKeys(_ children: UnsafeBufferPointer<Int32>, in builder: borrowing YAMLTreeBuilder) -> [Int32] {
         func record(_ index: Int32) -> YAMLTree.Record { builder.records[Int(index)] }
         func text(_ index: Int32) -> String? {
             let found = record(index)
@@ -321,7 +321,7 @@ public struct YAMLParser: Sendable {
     /// The start of the first `---` line at or after `line` (1-based) and past byte `offset`, so a
     /// broken document does not hide the ones after it (libyaml often notices the error only at the
     /// next document's `---`).
-    static func nextDocumentStart(in buffer: UnsafeBufferPointer<UInt8>, fromLine line: Int, after offset: Int) -> (offset: Int, line: Int)? {
+    package static func nextDocumentStart(in buffer: UnsafeBufferPointer<UInt8>, fromLine line: Int, after offset: Int) -> (offset: Int, line: Int)? {
         var currentLine = 1
         var index = 0
         let count = buffer.count

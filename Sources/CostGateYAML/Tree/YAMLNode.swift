@@ -21,10 +21,10 @@ public struct YAMLNode: Sendable {
         case mapping([YAMLPair])
     }
 
-    let tree: YAMLTree
-    let index: Int32
+    package let tree: YAMLTree
+    package let index: Int32
 
-    init(tree: YAMLTree, index: Int32) {
+    package init(tree: YAMLTree, index: Int32) {
         self.tree = tree
         self.index = index
     }
@@ -50,7 +50,7 @@ public struct YAMLNode: Sendable {
         self.init(tree: builder.finish(), index: root)
     }
 
-    var record: YAMLTree.Record { tree.records[Int(index)] }
+    package var record: YAMLTree.Record { tree.records[Int(index)] }
 
     public var kind: Kind { record.kind }
     /// 1-based line of the node's first character.
@@ -116,8 +116,8 @@ public struct YAMLNode: Sendable {
 
 /// The items of a sequence node, made as they are read.
 public struct YAMLItems: RandomAccessCollection, Sendable {
-    let tree: YAMLTree
-    let start: Int
+    package let tree: YAMLTree
+    package let start: Int
     public let count: Int
 
     public var startIndex: Int { 0 }
@@ -127,8 +127,8 @@ public struct YAMLItems: RandomAccessCollection, Sendable {
 
 /// The entries of a mapping node in file order, made as they are read.
 public struct YAMLPairs: RandomAccessCollection, Sendable {
-    let tree: YAMLTree
-    let start: Int
+    package let tree: YAMLTree
+    package let start: Int
     public let count: Int
 
     public var startIndex: Int { 0 }

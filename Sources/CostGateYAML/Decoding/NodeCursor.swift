@@ -88,7 +88,7 @@ public struct NodeCursor: Sendable {
     public struct Entry {
         public let key: String
         public let value: NodeCursor
-        let keyNode: YAMLNode
+        package let keyNode: YAMLNode
 
         public var keyLocation: SourceLocation {
             SourceLocation(file: value.origin.file, line: Int(keyNode.line), column: Int(keyNode.column), document: value.origin.document)
@@ -150,18 +150,6 @@ public struct NodeCursor: Sendable {
         }
     }
 
-    /// A `resource.Quantity` from a string, an integer or a float scalar.
-    public func quantity() throws(ManifestError) -> Quantity {
-        guard node.kind == .scalar, !isNull, let text = node.scalarText else {
-            throw .typeMismatch(path: path, expected: "a quantity", found: describedForError, at: location)
-        }
-        do {
-            return try Quantity(parsing: text)
-        } catch {
-            throw .invalidValue(path: path, value: text, reason: "not a Kubernetes quantity (e.g. '500m', '2', '16Gi')", at: location)
-        }
-    }
-
     /// Label/annotation-style string maps; non-string scalars are read as their text.
     public func stringMap() throws(ManifestError) -> [String: String] {
         var result: [String: String] = [:]
@@ -182,13 +170,13 @@ public struct NodeCursor: Sendable {
 
 /// Where a family of cursors starts: the file and document, and the node (with its path) that
 /// the first cursor was made for.
-final class CursorOrigin: Sendable {
-    let file: String
-    let document: Int?
-    let root: Int32
-    let path: String
+package final class CursorOrigin: Sendable {
+    package let file: String
+    package let document: Int?
+    package let root: Int32
+    package let path: String
 
-    init(file: String, document: Int?, root: Int32, path: String) {
+    package init(file: String, document: Int?, root: Int32, path: String) {
         self.file = file
         self.document = document
         self.root = root

@@ -1,5 +1,5 @@
 import XCTest
-@testable import CostGateCore
+@testable import CostGateYAML
 
 final class YAMLParserTests: XCTestCase {
     private func parse(_ text: String, parser: YAMLParser = YAMLParser()) -> YAMLStream {

@@ -4,27 +4,27 @@
 /// its own, copying the nodes it is made of: operators build a few such nodes per manifest.
 extension YAMLNode {
     /// A plain scalar placed at `anchor`.
-    static func scalar(_ text: String, at anchor: YAMLNode) -> YAMLNode {
+    package static func scalar(_ text: String, at anchor: YAMLNode) -> YAMLNode {
         YAMLNode(.scalar(text, .plain), line: anchor.line, column: anchor.column)
     }
 
     /// A mapping of `entries` in order, placed at `anchor`.
-    static func mapping(_ entries: [(String, YAMLNode)], at anchor: YAMLNode) -> YAMLNode {
+    package static func mapping(_ entries: [(String, YAMLNode)], at anchor: YAMLNode) -> YAMLNode {
         YAMLNode(.mapping(entries.map { YAMLPair(key: .scalar($0.0, at: $0.1), value: $0.1) }),
                  line: anchor.line, column: anchor.column)
     }
 
     /// A list of `items`, placed at `anchor`.
-    static func sequence(_ items: [YAMLNode], at anchor: YAMLNode) -> YAMLNode {
+    package static func sequence(_ items: [YAMLNode], at anchor: YAMLNode) -> YAMLNode {
         YAMLNode(.sequence(items), line: anchor.line, column: anchor.column)
     }
 
     /// The value under `key` of a mapping (nil for other nodes or an absent key).
-    func value(_ key: String) -> YAMLNode? { value(forKey: key) }
+    package func value(_ key: String) -> YAMLNode? { value(forKey: key) }
 
     /// This mapping with `key` set to `value` (replaced in place, else appended); nil removes it.
     /// A node that is not a mapping becomes an empty one first.
-    func setting(_ key: String, to value: YAMLNode?) -> YAMLNode {
+    package func setting(_ key: String, to value: YAMLNode?) -> YAMLNode {
         var pairs = Array(self.pairs)
         let index = pairs.firstIndex { $0.key.isScalar(key) }
         switch (index, value) {
@@ -37,7 +37,7 @@ extension YAMLNode {
     }
 
     /// This mapping with each key of `overlay` (a mapping) set to the overlay's value.
-    func merging(_ overlay: YAMLNode) -> YAMLNode {
+    package func merging(_ overlay: YAMLNode) -> YAMLNode {
         guard overlay.kind == .mapping else { return self }
         var merged = self
         for pair in overlay.pairs {
@@ -49,7 +49,7 @@ extension YAMLNode {
 
     /// This node and all below it moved to one position (a node brought in from another file
     /// cannot keep lines that mean nothing in the file it is reported in).
-    func relocated(line: Int32, column: Int32) -> YAMLNode {
+    package func relocated(line: Int32, column: Int32) -> YAMLNode {
         var builder = YAMLTreeBuilder()
         let root = builder.copy(self, at: (line, column))
         return YAMLNode(tree: builder.finish(), index: root)

@@ -1,5 +1,5 @@
 import XCTest
-@testable import CostGateCore
+@testable import CostGateYAML
 @testable import CostGateBasics
 
 /// Cursors carry no key path: it is found from the tree's parent links when a message needs it.
@@ -16,7 +16,7 @@ final class NodeCursorTests: XCTestCase {
         let cpu = try XCTUnwrap(try second.descend("resources", "limits", "cpu"))
         XCTAssertEqual(cpu.path, "spec.containers[1].resources.limits.cpu")
         XCTAssertEqual(cpu.location, SourceLocation(file: "f.yaml", line: 5, column: 33, document: 0))
-        XCTAssertThrowsError(try cpu.quantity()) { error in
+        XCTAssertThrowsError(try cpu.int()) { error in
             XCTAssertTrue("\(error)".contains("spec.containers[1].resources.limits.cpu"), "\(error)")
         }
         XCTAssertEqual(root.path, "")

@@ -15,32 +15,32 @@ import CostGateBasics
 /// allocations, and a scalar becomes a `String` only when a reader asks for its text.
 public final class YAMLTree: @unchecked Sendable {
     /// What a node is: its kind and position, and where its scalar bytes or child links are.
-    struct Record: Sendable, BitwiseCopyable {
-        var kind: YAMLNode.Kind
-        var style: YAMLScalarStyle
+    package struct Record: Sendable, BitwiseCopyable {
+        package var kind: YAMLNode.Kind
+        package var style: YAMLScalarStyle
         /// Index into `tags`, or -1 when no tag was written.
-        var tag: Int32
-        var line: Int32
-        var column: Int32
+        package var tag: Int32
+        package var line: Int32
+        package var column: Int32
         /// Scalars: first byte in `text`. Collections: first link in `links`.
-        var start: Int32
+        package var start: Int32
         /// Scalars: byte count. Sequences: items. Mappings: pairs (two links each, key then value).
-        var count: Int32
+        package var count: Int32
     }
 
     // Memory of the tree's own, written once in `init` and freed in `deinit`: reading an array
     // property of a class retained its buffer around every access, and readers make millions.
     // Never written after `init`, which is what makes the unchecked `Sendable` sound.
-    let records: UnsafeBufferPointer<Record>
-    let links: UnsafeBufferPointer<Int32>
-    let text: UnsafeBufferPointer<UInt8>
+    package let records: UnsafeBufferPointer<Record>
+    package let links: UnsafeBufferPointer<Int32>
+    package let text: UnsafeBufferPointer<UInt8>
     /// The collection each node is first a child of (-1 for roots): key paths are found from the
     /// node when an error needs one, so cursors carry none.
-    let parents: UnsafeBufferPointer<Int32>
-    let tags: [String]
+    package let parents: UnsafeBufferPointer<Int32>
+    package let tags: [String]
 
     /// Takes over the builder's memory (freed in `deinit`).
-    init(records: UnsafeBufferPointer<Record>, links: UnsafeBufferPointer<Int32>, text: UnsafeBufferPointer<UInt8>,
+    package init(records: UnsafeBufferPointer<Record>, links: UnsafeBufferPointer<Int32>, text: UnsafeBufferPointer<UInt8>,
          parents: UnsafeBufferPointer<Int32>, tags: [String]) {
         self.records = records
         self.links = links
@@ -58,7 +58,7 @@ public final class YAMLTree: @unchecked Sendable {
 
     /// The steps from node `top` down to node `index` (`top` itself excluded), or nil when
     /// `index` is not below `top`.
-    func steps(from top: Int32, to index: Int32) -> [Step]? {
+    package func steps(from top: Int32, to index: Int32) -> [Step]? {
         var steps: [Step] = []
         var current = index
         while current != top {
@@ -79,25 +79,25 @@ public final class YAMLTree: @unchecked Sendable {
     }
 
     /// One step of a key path: a mapping's key or a sequence's index.
-    enum Step {
+    package enum Step {
         case key(String)
         case index(Int)
     }
 
     /// The bytes of scalar `record`.
-    func bytes(of record: Record) -> UnsafeBufferPointer<UInt8> {
+    package func bytes(of record: Record) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: text[Int(record.start)..<Int(record.start + record.count)])
     }
 
     /// Whether scalar `record`'s bytes are `bytes`.
-    func textEquals(_ record: Record, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package func textEquals(_ record: Record, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard Int(record.count) == bytes.count else { return false }
         guard let wanted = bytes.baseAddress, !bytes.isEmpty else { return true }
         return memcmp(text.baseAddress! + Int(record.start), wanted, bytes.count) == 0
     }
 
     /// The index of the value of mapping `record`'s first entry whose key is the scalar `key`.
-    func valueIndex(in record: Record, forKey key: UnsafeBufferPointer<UInt8>) -> Int32? {
+    package func valueIndex(in record: Record, forKey key: UnsafeBufferPointer<UInt8>) -> Int32? {
         let start = Int(record.start)
         for pair in 0..<Int(record.count) {
             let candidate = records[Int(links[start + 2 * pair])]
@@ -113,21 +113,21 @@ public final class YAMLTree: @unchecked Sendable {
 /// Appends nodes to the buffers a `YAMLTree` is made of: the parser's, and the builders' that
 /// assemble pod specs for operators (copying the nodes they are made of). Non-copyable: its
 /// buffers go to the tree `finish()` makes, without a copy.
-struct YAMLTreeBuilder: ~Copyable {
-    var records: GrowableBuffer<YAMLTree.Record>
-    var links: GrowableBuffer<Int32>
-    var text: GrowableBuffer<UInt8>
-    var parents: GrowableBuffer<Int32>
+package struct YAMLTreeBuilder: ~Copyable {
+    package var records: GrowableBuffer<YAMLTree.Record>
+    package var links: GrowableBuffer<Int32>
+    package var text: GrowableBuffer<UInt8>
+    package var parents: GrowableBuffer<Int32>
     private var tags: [String] = []
     private var tagIndexes: [String: Int32] = [:]
 
-    init() {
+    package init() {
         self.init(expectedBytes: 0)
     }
 
     /// Room for a stream of `bytes` bytes: its scalars take at most that many, and a node takes a
     /// few bytes of text at least (so the guesses are generous but bounded).
-    init(expectedBytes bytes: Int) {
+    package init(expectedBytes bytes: Int) {
         records = GrowableBuffer(capacity: bytes / 4)
         links = GrowableBuffer(capacity: bytes / 4)
         parents = GrowableBuffer(capacity: bytes / 4)
@@ -135,17 +135,17 @@ struct YAMLTreeBuilder: ~Copyable {
     }
 
     /// The tree of every node appended, which takes over the builder's memory.
-    consuming func finish() -> YAMLTree {
+    package consuming func finish() -> YAMLTree {
         YAMLTree(records: records.finish(), links: links.finish(), text: text.finish(), parents: parents.finish(), tags: tags)
     }
 
     /// The bytes of scalar `record`, valid until the next append.
-    func bytes(of record: YAMLTree.Record) -> UnsafeBufferPointer<UInt8> {
+    package func bytes(of record: YAMLTree.Record) -> UnsafeBufferPointer<UInt8> {
         text.elements(Int(record.start)..<Int(record.start + record.count))
     }
 
     /// Each distinct tag once (a dictionary: a file of many distinct tags must not take quadratic time).
-    mutating func tagIndex(_ tag: String?) -> Int32 {
+    package mutating func tagIndex(_ tag: String?) -> Int32 {
         guard let tag else { return -1 }
         if let found = tagIndexes[tag] { return found }
         tags.append(tag)
@@ -153,7 +153,7 @@ struct YAMLTreeBuilder: ~Copyable {
         return Int32(tags.count - 1)
     }
 
-    mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, tag: Int32, line: Int32, column: Int32) -> Int32 {
+    package mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, tag: Int32, line: Int32, column: Int32) -> Int32 {
         let start = Int32(text.count)
         text.append(contentsOf: bytes)
         records.append(YAMLTree.Record(kind: .scalar, style: style, tag: tag, line: line, column: column,
@@ -162,14 +162,14 @@ struct YAMLTreeBuilder: ~Copyable {
         return Int32(records.count - 1)
     }
 
-    mutating func scalar(_ string: String, style: YAMLScalarStyle, tag: String?, line: Int32, column: Int32) -> Int32 {
+    package mutating func scalar(_ string: String, style: YAMLScalarStyle, tag: String?, line: Int32, column: Int32) -> Int32 {
         var string = string
         let tagIndex = tagIndex(tag)
         return string.withUTF8 { scalar($0, style: style, tag: tagIndex, line: line, column: column) }
     }
 
     /// A collection whose children (for a mapping: key, value, key, value…) are `children`.
-    mutating func collection(_ kind: YAMLNode.Kind, _ children: UnsafeBufferPointer<Int32>, tag: Int32,
+    package mutating func collection(_ kind: YAMLNode.Kind, _ children: UnsafeBufferPointer<Int32>, tag: Int32,
                              line: Int32, column: Int32) -> Int32 {
         let start = Int32(links.count)
         links.append(contentsOf: children)
@@ -183,12 +183,12 @@ struct YAMLTreeBuilder: ~Copyable {
         return index
     }
 
-    mutating func collection(_ kind: YAMLNode.Kind, _ children: [Int32], tag: Int32, line: Int32, column: Int32) -> Int32 {
+    package mutating func collection(_ kind: YAMLNode.Kind, _ children: [Int32], tag: Int32, line: Int32, column: Int32) -> Int32 {
         children.withUnsafeBufferPointer { collection(kind, $0, tag: tag, line: line, column: column) }
     }
 
     /// Another record for node `index` at a new position: it shares its bytes or children (an alias).
-    mutating func alias(of index: Int32, line: Int32, column: Int32) -> Int32 {
+    package mutating func alias(of index: Int32, line: Int32, column: Int32) -> Int32 {
         var record = records[Int(index)]
         record.line = line
         record.column = column
@@ -199,7 +199,7 @@ struct YAMLTreeBuilder: ~Copyable {
 
     /// `node` and everything below it copied from its tree into this one, at its own positions or
     /// all at `position`.
-    mutating func copy(_ node: YAMLNode, at position: (line: Int32, column: Int32)? = nil) -> Int32 {
+    package mutating func copy(_ node: YAMLNode, at position: (line: Int32, column: Int32)? = nil) -> Int32 {
         let line = position?.line ?? node.line
         let column = position?.column ?? node.column
         let tag = tagIndex(node.tag)

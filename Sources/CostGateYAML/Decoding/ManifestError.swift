@@ -31,7 +31,7 @@ public enum ManifestError: Error, Sendable, Equatable {
     }
 
     /// Manifests straight from a repository often hold placeholders (`$GPUS`, `${NODES}`, `{{ .Values.gpus }}`).
-    static func templateHint(_ value: String) -> String {
+    package static func templateHint(_ value: String) -> String {
         guard value.contains("$") || value.contains("{{") else { return "" }
         return "; it looks like an unrendered template variable: render the manifest first (envsubst, helm template, kustomize build)"
     }
