@@ -32,12 +32,15 @@ let package = Package(
         // YAML read with libyaml into one flat tree per stream, and the cursors every reader decodes it with
         // (manifests, policies, price files): key paths, source locations, typed accessors, strict keys.
         .target(name: "CostGateYAML", dependencies: ["CLibYAML", "CostGateBasics"]),
+        // What a workload is and how it is read: the input files, the Kubernetes and SLURM readers, the one
+        // normalized workload model every later stage uses, and the GPU vocabulary (models, MIG, providers).
+        .target(name: "CostGateWorkloads", dependencies: ["CostGateBasics", "CostGateYAML"]),
         // The spot model (spot-model.md): interruptions, checkpoints, the exact distribution and the
         // simulation. Pure arithmetic on one job; it knows nothing of manifests, prices or policies.
         .target(name: "CostGateSpot", dependencies: ["CostGateBasics"]),
         .target(
             name: "CostGateCore",
-            dependencies: ["CostGateBasics", "CostGateYAML", "CostGateSpot", "CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CostGateBasics", "CostGateYAML", "CostGateWorkloads", "CostGateSpot", "CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The PostgreSQL ledger store lives apart so the core stays quick to build without SwiftNIO.
         .target(
@@ -78,6 +81,7 @@ let package = Package(
         ),
         .target(
             name: "CostGateTestSupport",
+            dependencies: ["CostGateWorkloads"],
             path: "Tests/CostGateTestSupport"
         ),
         .testTarget(
@@ -87,6 +91,11 @@ let package = Package(
         .testTarget(
             name: "CostGateYAMLTests",
             dependencies: ["CostGateYAML", "CostGateBasics", "CostGateTestSupport"]
+        ),
+        .testTarget(
+            name: "CostGateWorkloadsTests",
+            dependencies: ["CostGateWorkloads", "CostGateYAML", "CostGateBasics", "CostGateTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "CostGateSpotTests",

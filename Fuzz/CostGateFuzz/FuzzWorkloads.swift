@@ -1,3 +1,5 @@
+import CostGateWorkloads
+
 /// The fixed companions of a fuzz input: an autoscaler that may join a fuzzed Deployment, workloads for
 /// a fuzzed policy to gate (spot with checkpoints, a job array, a CronJob, a scaled Deployment), and a
 /// policy that exercises quotas, per-run caps and rules on a fuzzed manifest.

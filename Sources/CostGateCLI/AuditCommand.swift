@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateCore
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// `costgate audit [PATH...] --usage KIND=FILE`
 struct AuditCommand: ParsableCommand {

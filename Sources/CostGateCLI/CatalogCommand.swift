@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateCore
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// `costgate catalog`: the built-in prices.
 struct CatalogCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateCore
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// `costgate check PATH... --policy FILE`
 struct CheckCommand: ParsableCommand {

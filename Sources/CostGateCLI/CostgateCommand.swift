@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostGateCore
+import CostGateWorkloads
 
 /// `costgate`: prices ML jobs before they run.
 public struct CostgateCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateCore
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// `costgate diff --base REF [--head REF] [PATH...]`
 struct DiffCommand: ParsableCommand {

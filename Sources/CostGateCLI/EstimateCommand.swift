@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateCore
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// `costgate estimate PATH...`
 struct EstimateCommand: ParsableCommand {

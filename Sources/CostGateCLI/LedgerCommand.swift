@@ -3,6 +3,7 @@ import CostGateCore
 import CostGatePostgres
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// `costgate ledger list|show|void`
 struct LedgerCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import CostGateAdmissionServer
 import CostGateCore
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// `costgate serve --admission`: the Kubernetes ValidatingAdmissionWebhook (integrations/kubernetes/).
 struct ServeCommand: ParsableCommand {

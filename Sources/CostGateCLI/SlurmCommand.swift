@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateCore
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// `costgate slurm …`: enforcement at SLURM's own door.
 struct SlurmCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateCore
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// The policy a command gates with: `--policy FILE`, else `.costgate.yaml` found from the working
 /// directory up to the repository root.

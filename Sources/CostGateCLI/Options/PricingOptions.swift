@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateCore
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// Flags that choose where and at which prices workloads are priced.
 struct PricingOptions: ParsableArguments {

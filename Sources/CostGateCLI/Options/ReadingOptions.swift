@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateCore
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// Flags that fill in what manifests do not say.
 struct ReadingOptions: ParsableArguments {

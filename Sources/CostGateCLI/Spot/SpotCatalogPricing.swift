@@ -3,6 +3,7 @@ import CostGateCore
 import Foundation
 import CostGateSpot
 import CostGateBasics
+import CostGateWorkloads
 
 /// Per-node prices and the interruption band of a job from the built-in catalog
 /// (`costgate spot --gpu MODEL [--gpus-per-node N] | --instance-type NAME [--cloud …] [--region …]`).

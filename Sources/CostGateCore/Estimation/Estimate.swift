@@ -1,4 +1,5 @@
 import Foundation
+import CostGateWorkloads
 
 /// A priced workload: the figures and everything needed to explain them.
 public struct Estimate: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import CostGateSpot
 import CostGateBasics
+import CostGateWorkloads
 
 extension Estimator {
     /// The spot model applied to one workload.

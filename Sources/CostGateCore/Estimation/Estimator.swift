@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// Prices a workload: Σ over roles of replicas × (accelerators × $/accelerator-hour +
 /// vCPU × $/vCPU-hour + GiB × $/GiB-hour) × hours, × array tasks or runs per month. On spot

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateSpot
+import CostGateWorkloads
 
 /// Memoizes catalog lookups for one estimation run: thousands of workloads share a handful of
 /// (model, provider, region) prices, and each lookup builds its derivation text. Also the spot

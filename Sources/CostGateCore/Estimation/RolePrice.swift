@@ -1,4 +1,5 @@
 import Foundation
+import CostGateWorkloads
 
 /// The hourly price of one replica of a role, and where each part came from.
 public struct RolePrice: Sendable, Hashable {

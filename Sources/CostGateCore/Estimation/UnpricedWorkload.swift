@@ -1,3 +1,5 @@
+import CostGateWorkloads
+
 /// A workload that was read but cannot be priced. It is reported with everything that was read of
 /// it (accelerators, replicas, run time, array tasks), never dropped: a gate that passes on what it
 /// could not price is the failure this tool exists to prevent.

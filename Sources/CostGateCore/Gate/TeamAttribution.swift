@@ -1,3 +1,5 @@
+import CostGateWorkloads
+
 /// Which team owns a workload: the first team in the policy whose match claims it.
 public struct TeamAttribution: Sendable {
     public var team: Team?

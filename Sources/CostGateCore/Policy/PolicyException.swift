@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// A time-limited exception: raised caps and waived rules for named workloads or a whole team.
 public struct PolicyException: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// The policy's `pricing:` section, already validated: applied on top of the command line's settings.
 public struct PolicyPricing: Sendable {

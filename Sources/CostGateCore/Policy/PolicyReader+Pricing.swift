@@ -2,6 +2,7 @@ import Foundation
 import CostGateSpot
 import CostGateBasics
 import CostGateYAML
+import CostGateWorkloads
 
 extension PolicyReader {
     static let pricingKeys = ["provider", "region", "currency", "hoursPerMonth", "defaultGPU", "defaultDuration", "accelerators",

@@ -1,6 +1,7 @@
 import Foundation
 import CostGateBasics
 import CostGateYAML
+import CostGateWorkloads
 
 extension PolicyReader {
     static let ruleKeys = ["id", "message", "severity", "match"] + RuleCheck.keys

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// A rule beyond quotas: a check on the workloads its selector picks, with an id, a message and a severity.
 public struct PolicyRule: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import CostGateBasics
 import CostGateYAML
+import CostGateWorkloads
 
 /// Typed readers for the values a policy holds; each error names the key path and the place.
 enum PolicyValues {

@@ -1,4 +1,5 @@
 import CostGateBasics
+import CostGateWorkloads
 
 /// Which workloads a team owns. Any one criterion that matches claims the workload (a team is usually
 /// known by its namespaces *or* its label *or* its SLURM account); within `labels` every label must match.

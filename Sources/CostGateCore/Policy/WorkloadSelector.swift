@@ -1,3 +1,6 @@
+import CostGateBasics
+import CostGateWorkloads
+
 /// Which workloads a rule applies to; every criterion given must hold (an empty selector selects all).
 public struct WorkloadSelector: Sendable, Hashable {
     /// Workload ids (`Job/ml/train-*`) or sbatch display names (`SlurmJob/pretrain`).

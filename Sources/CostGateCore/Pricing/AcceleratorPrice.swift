@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// The price of one accelerator-hour of a model on a provider in a region (USD), and how it was
 /// derived. This is the `$/accelerator-hour` term of

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// The GCP and TPU tables of the built-in catalog: host rows, accelerator rows (after
 /// `GCPSanityBound`), the shapes that join them into instance types, and TPU per-chip prices.

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// One GCP accelerator-attach row for `count` accelerators in a region (USD per hour), as the
 /// generator aggregated it (median over zones), after the sanity bound.

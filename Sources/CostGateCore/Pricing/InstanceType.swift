@@ -1,4 +1,5 @@
 import Foundation
+import CostGateWorkloads
 
 /// A cloud instance type in one region, with its whole-instance prices (USD per instance-hour).
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import CostGateWorkloads
 
 extension PriceCatalog {
     /// USD per accelerator-hour of `model` on `provider` in `region` (nil: the provider's default

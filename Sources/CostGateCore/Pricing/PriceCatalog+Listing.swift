@@ -1,4 +1,5 @@
 import Foundation
+import CostGateWorkloads
 
 extension PriceCatalog {
     /// Replaces the price of `model` on `provider` (nil: every provider) with an internal rate, USD per

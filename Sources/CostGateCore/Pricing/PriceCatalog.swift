@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// An offline, dated GPU price catalog: instance types, per-accelerator prices, CPU and memory
 /// rates, and AWS Spot Advisor bands. `PriceCatalog.builtin` is the one shipped in the binary;

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateSpot
+import CostGateWorkloads
 
 /// Where and at which prices workloads are priced.
 public struct PricingSettings: Sendable {

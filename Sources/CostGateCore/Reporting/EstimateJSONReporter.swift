@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// The versioned JSON schema of `costgate estimate --format json` (documented in docs/json-schema.md).
 public enum EstimateJSONReporter {

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// The human-readable report of `costgate estimate`: one row per workload, totals, and (verbose)
 /// the assumptions behind each figure.

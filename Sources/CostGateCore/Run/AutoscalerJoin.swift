@@ -1,4 +1,5 @@
 import CostGateBasics
+import CostGateWorkloads
 
 /// Joins each HorizontalPodAutoscaler to the workload it scales (same namespace, kind and name):
 /// the target's replicas become the range minReplicas…maxReplicas.

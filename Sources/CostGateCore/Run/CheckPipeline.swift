@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// `costgate check`: the inputs estimated and gated, optionally against (and into) the spend ledger.
 public struct CheckPipeline: Sendable {

@@ -1,4 +1,5 @@
 import CostGateBasics
+import CostGateWorkloads
 
 /// A run time costgate had to assume is said at the workload's line: a cost built on an invented
 /// duration must never look like one the manifest declared.

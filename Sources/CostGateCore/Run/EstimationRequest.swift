@@ -1,3 +1,5 @@
+import CostGateWorkloads
+
 /// Everything `costgate estimate` needs: what to read and how to price it.
 public struct EstimationRequest: Sendable {
     public var paths: [String]

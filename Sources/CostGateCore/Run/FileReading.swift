@@ -1,4 +1,5 @@
 import CostGateBasics
+import CostGateWorkloads
 
 /// What one input file yields before the input set is joined and priced.
 struct FileReading: Sendable {

@@ -1,5 +1,6 @@
 import CostGateBasics
 import CostGateYAML
+import CostGateWorkloads
 
 /// Joins each Kubeflow TrainJob to the TrainingRuntime (same namespace) or ClusterTrainingRuntime
 /// its `spec.runtimeRef` names, anywhere in the input, and prices the pair. A TrainJob whose

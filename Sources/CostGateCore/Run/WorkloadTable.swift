@@ -1,3 +1,5 @@
+import CostGateWorkloads
+
 /// Every workload of an input set, held as each file's own array and numbered across them, so the
 /// set is joined and priced as one list without copying each workload into a flat array (a copy is
 /// a retain per string, array and dictionary a workload holds: milliseconds, serial, at thousands).

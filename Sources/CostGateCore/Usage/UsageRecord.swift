@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// One row of actual spend from a usage export (a SLURM job, a FOCUS billing row, an OpenCost
 /// allocation), in USD, with what team attribution can use and the place it was read from.

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
+@testable import CostGateWorkloads
 
 /// The webhook's decision without a server: AdmissionReview bodies as kube-apiserver sends them, in and out.
 final class KubernetesAdmissionTests: XCTestCase {

@@ -1,6 +1,7 @@
 import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
+@testable import CostGateWorkloads
 
 final class SubmissionGateTests: XCTestCase {
     private let policyText = """

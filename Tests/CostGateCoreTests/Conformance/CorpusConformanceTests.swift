@@ -3,6 +3,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
 @testable import CostGateYAML
+@testable import CostGateWorkloads
 
 /// Every real manifest in ../shared/corpus/real (skipped when absent): read without a crash or a
 /// hang, and every workload document either estimated or explained by a diagnostic at its place.

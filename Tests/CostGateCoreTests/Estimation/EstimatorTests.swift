@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGateWorkloads
 
 final class EstimatorTests: XCTestCase {
     /// A catalog where an A100 80GB costs exactly $2 on demand and $1 on spot everywhere.

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
+@testable import CostGateWorkloads
 
 /// Workloads and estimates made by hand, so each gate check is tested on exactly the figures it reads.
 enum GateCheckFixture {

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
+@testable import CostGateWorkloads
 
 /// One generic test walks every case under Fixtures/gate: a policy, the manifests it judges, and
 /// `expected.txt` with the owner of each workload, every finding and the exit status.

@@ -1,6 +1,7 @@
 import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
+@testable import CostGateWorkloads
 
 final class PolicyReaderTests: XCTestCase {
     private func read(_ text: String) -> (policy: Policy?, diagnostics: [String]) {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateWorkloads
 
 final class AcceleratorPriceTests: XCTestCase {
     let catalog = PriceCatalog.builtin

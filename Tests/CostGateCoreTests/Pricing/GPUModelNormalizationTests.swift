@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateWorkloads
 
 final class GPUModelNormalizationTests: XCTestCase {
     /// Every spelling the manifests, node labels, Slurm GRES and catalogs use, and the id it means.

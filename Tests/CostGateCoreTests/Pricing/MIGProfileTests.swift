@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateWorkloads
 
 final class MIGProfileTests: XCTestCase {
     func testA100FortyProfileIsThreeSevenths() throws {

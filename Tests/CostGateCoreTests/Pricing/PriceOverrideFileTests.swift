@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
+@testable import CostGateWorkloads
 
 final class PriceOverrideFileTests: XCTestCase {
     private func apply(_ yaml: String) -> (PricingSettings, [Diagnostic]) {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateWorkloads
 
 final class PriceOverrideTests: XCTestCase {
     func testOverrideReplacesThePriceForOneProvider() throws {

@@ -1,4 +1,5 @@
 import XCTest
+import CostGateTestSupport
 @testable import CostGateCore
 
 final class PolicySourceTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import CostGateTestSupport
 @testable import CostGateCore
 @testable import CostGateBasics
 

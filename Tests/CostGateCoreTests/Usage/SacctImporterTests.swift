@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGateWorkloads
 
 final class SacctImporterTests: XCTestCase {
     private func read(_ name: String, pricing: PricingSettings = UsageFixture.pricing) throws -> UsageReading {

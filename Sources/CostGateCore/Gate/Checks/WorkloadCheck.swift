@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateWorkloads
 
 /// One of the gate's checks on a single workload: a quota, `unowned`, or the policy's rules.
 protocol WorkloadCheck {

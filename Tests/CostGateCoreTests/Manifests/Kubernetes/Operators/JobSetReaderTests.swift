@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGateWorkloads
 
 final class JobSetReaderTests: XCTestCase {
     func testReplicatedJobsTimesTheirParallelismFormOneGang() throws {

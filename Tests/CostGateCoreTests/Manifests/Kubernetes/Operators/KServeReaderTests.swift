@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateWorkloads
 
 /// InferenceService and LLMInferenceService replica and GPU arithmetic.
 final class KServeReaderTests: XCTestCase {

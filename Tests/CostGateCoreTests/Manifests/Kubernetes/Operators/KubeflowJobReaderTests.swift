@@ -2,6 +2,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
 @testable import CostGateYAML
+@testable import CostGateWorkloads
 
 final class KubeflowJobReaderTests: XCTestCase {
     private func read(_ name: String) throws -> KubernetesReading {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGateWorkloads
 
 final class LeaderWorkerSetReaderTests: XCTestCase {
     func testLeaderTemplateAndWorkersPerGroup() throws {

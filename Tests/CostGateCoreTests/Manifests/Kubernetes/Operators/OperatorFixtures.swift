@@ -3,6 +3,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
 @testable import CostGateYAML
+@testable import CostGateWorkloads
 
 /// The operator fixtures (`Fixtures/k8s/operators`), read alone or run through the whole pipeline.
 enum OperatorFixtures {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateWorkloads
 
 /// TrainJob arithmetic: nodes, GPUs per node, placement patches, duration, gang.
 final class TrainerReaderTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateWorkloads
 
 /// VLLMRuntime: replicas, the GPU resource from gpu/gpuType, placement and the KEDA range.
 final class VLLMRuntimeReaderTests: XCTestCase {

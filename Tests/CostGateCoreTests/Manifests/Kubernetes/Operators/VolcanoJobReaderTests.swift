@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGateYAML
+@testable import CostGateWorkloads
 
 final class VolcanoJobReaderTests: XCTestCase {
     func testTasksRunningEstimateAndGang() throws {
