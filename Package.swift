@@ -38,9 +38,12 @@ let package = Package(
         // The spot model (spot-model.md): interruptions, checkpoints, the exact distribution and the
         // simulation. Pure arithmetic on one job; it knows nothing of manifests, prices or policies.
         .target(name: "CostGateSpot", dependencies: ["CostGateBasics"]),
+        // Prices: the dated built-in catalog (instances, accelerators, spot prices and interruption bands, with
+        // sources), overrides from policies and --prices files, and the per-GPU derivations.
+        .target(name: "CostGatePricing", dependencies: ["CostGateBasics", "CostGateYAML", "CostGateWorkloads", "CostGateSpot"]),
         .target(
             name: "CostGateCore",
-            dependencies: ["CostGateBasics", "CostGateYAML", "CostGateWorkloads", "CostGateSpot", "CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CostGateBasics", "CostGateYAML", "CostGateWorkloads", "CostGateSpot", "CostGatePricing", "CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The PostgreSQL ledger store lives apart so the core stays quick to build without SwiftNIO.
         .target(
@@ -96,6 +99,10 @@ let package = Package(
             name: "CostGateWorkloadsTests",
             dependencies: ["CostGateWorkloads", "CostGateYAML", "CostGateBasics", "CostGateTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CostGatePricingTests",
+            dependencies: ["CostGatePricing", "CostGateWorkloads", "CostGateSpot", "CostGateBasics", "CostGateTestSupport"]
         ),
         .testTarget(
             name: "CostGateSpotTests",

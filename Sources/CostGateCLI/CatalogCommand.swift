@@ -3,6 +3,7 @@ import CostGateCore
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGatePricing
 
 /// `costgate catalog`: the built-in prices.
 struct CatalogCommand: ParsableCommand {

@@ -4,6 +4,7 @@ import Foundation
 import CostGateSpot
 import CostGateBasics
 import CostGateWorkloads
+import CostGatePricing
 
 /// Per-node prices and the interruption band of a job from the built-in catalog
 /// (`costgate spot --gpu MODEL [--gpus-per-node N] | --instance-type NAME [--cloud …] [--region …]`).

@@ -2,6 +2,7 @@ import Foundation
 import CostGateSpot
 import CostGateBasics
 import CostGateWorkloads
+import CostGatePricing
 
 extension Estimator {
     /// The spot model applied to one workload.

@@ -1,6 +1,7 @@
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGatePricing
 
 /// Prices a workload: Σ over roles of replicas × (accelerators × $/accelerator-hour +
 /// vCPU × $/vCPU-hour + GiB × $/GiB-hour) × hours, × array tasks or runs per month. On spot

@@ -1,6 +1,7 @@
 import Foundation
 import CostGateSpot
 import CostGateWorkloads
+import CostGatePricing
 
 /// Memoizes catalog lookups for one estimation run: thousands of workloads share a handful of
 /// (model, provider, region) prices, and each lookup builds its derivation text. Also the spot

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateWorkloads
+import CostGatePricing
 
 /// The hourly price of one replica of a role, and where each part came from.
 public struct RolePrice: Sendable, Hashable {

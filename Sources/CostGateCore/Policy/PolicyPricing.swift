@@ -1,6 +1,7 @@
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGatePricing
 
 /// The policy's `pricing:` section, already validated: applied on top of the command line's settings.
 public struct PolicyPricing: Sendable {

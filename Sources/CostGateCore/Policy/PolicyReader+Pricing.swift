@@ -3,6 +3,7 @@ import CostGateSpot
 import CostGateBasics
 import CostGateYAML
 import CostGateWorkloads
+import CostGatePricing
 
 extension PolicyReader {
     static let pricingKeys = ["provider", "region", "currency", "hoursPerMonth", "defaultGPU", "defaultDuration", "accelerators",

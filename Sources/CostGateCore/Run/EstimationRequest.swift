@@ -1,4 +1,5 @@
 import CostGateWorkloads
+import CostGatePricing
 
 /// Everything `costgate estimate` needs: what to read and how to price it.
 public struct EstimationRequest: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import CostGatePricing
 
 /// Reads a usage export of the given kind. Bad rows are diagnostics at their place; the others are kept.
 ///

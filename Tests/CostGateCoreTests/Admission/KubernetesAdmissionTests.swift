@@ -3,6 +3,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
 @testable import CostGateWorkloads
+@testable import CostGatePricing
 
 /// The webhook's decision without a server: AdmissionReview bodies as kube-apiserver sends them, in and out.
 final class KubernetesAdmissionTests: XCTestCase {

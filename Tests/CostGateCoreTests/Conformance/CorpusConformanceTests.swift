@@ -4,6 +4,7 @@ import XCTest
 @testable import CostGateBasics
 @testable import CostGateYAML
 @testable import CostGateWorkloads
+@testable import CostGatePricing
 
 /// Every real manifest in ../shared/corpus/real (skipped when absent): read without a crash or a
 /// hang, and every workload document either estimated or explained by a diagnostic at its place.

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGateWorkloads
+@testable import CostGatePricing
 
 final class EstimatorTests: XCTestCase {
     /// A catalog where an A100 80GB costs exactly $2 on demand and $1 on spot everywhere.

@@ -2,6 +2,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
 @testable import CostGateWorkloads
+@testable import CostGatePricing
 
 final class WorkloadBoundsTests: XCTestCase {
     private func job(replicas: ReplicaRange = ReplicaRange(exactly: 2), gpus: Int = 8, hours: Decimal = 10,

@@ -2,6 +2,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
 @testable import CostGateWorkloads
+@testable import CostGatePricing
 
 final class PolicyReaderTests: XCTestCase {
     private func read(_ text: String) -> (policy: Policy?, diagnostics: [String]) {

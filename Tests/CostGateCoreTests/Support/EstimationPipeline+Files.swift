@@ -2,6 +2,7 @@ import CostGateTestSupport
 @testable import CostGateCore
 @testable import CostGateBasics
 @testable import CostGateWorkloads
+@testable import CostGatePricing
 
 extension EstimationPipeline {
     /// Runs the pipeline over in-memory files with November 2026 as the month.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGatePricing
 
 final class OpenCostImporterTests: XCTestCase {
     private func read(_ name: String) throws -> UsageReading {

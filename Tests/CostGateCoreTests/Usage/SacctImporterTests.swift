@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGateWorkloads
+@testable import CostGatePricing
 
 final class SacctImporterTests: XCTestCase {
     private func read(_ name: String, pricing: PricingSettings = UsageFixture.pricing) throws -> UsageReading {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGatePricing
 
 /// The usage fixtures (`Fixtures/usage/`) and the pricing their sacct totals assume.
 enum UsageFixture {

@@ -1,6 +1,7 @@
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGatePricing
 
 /// SLURM job accounting as printed by
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import CostGatePricing
 
 /// A job's trackable resources as sacct prints `AllocTRES`:
 /// `billing=64,cpu=64,gres/gpu=8,gres/gpu:a100=8,mem=512G,node=1` (tres.shtml; sacct.1).

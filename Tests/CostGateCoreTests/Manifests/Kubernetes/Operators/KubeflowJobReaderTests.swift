@@ -3,6 +3,7 @@ import XCTest
 @testable import CostGateBasics
 @testable import CostGateYAML
 @testable import CostGateWorkloads
+@testable import CostGatePricing
 
 final class KubeflowJobReaderTests: XCTestCase {
     private func read(_ name: String) throws -> KubernetesReading {

@@ -4,6 +4,7 @@ import XCTest
 @testable import CostGateBasics
 @testable import CostGateYAML
 @testable import CostGateWorkloads
+@testable import CostGatePricing
 
 /// The operator fixtures (`Fixtures/k8s/operators`), read alone or run through the whole pipeline.
 enum OperatorFixtures {

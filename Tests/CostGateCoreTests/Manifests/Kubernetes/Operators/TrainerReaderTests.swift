@@ -1,6 +1,7 @@
 import XCTest
 @testable import CostGateCore
 @testable import CostGateWorkloads
+@testable import CostGatePricing
 
 /// TrainJob arithmetic: nodes, GPUs per node, placement patches, duration, gang.
 final class TrainerReaderTests: XCTestCase {

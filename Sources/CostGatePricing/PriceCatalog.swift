@@ -50,55 +50,55 @@ public struct PriceCatalog: Sendable {
     }
 
     /// Instance types by lower-cased name, then region (AWS, Azure, and GCP host+accelerator shapes).
-    var instances: [String: [String: InstanceType]] { built.instances }
+    package var instances: [String: [String: InstanceType]] { built.instances }
     /// GCP accelerator-attach rows after the sanity bound.
-    var gcpRows: [GCPAcceleratorRow] { built.gcpRows }
+    package var gcpRows: [GCPAcceleratorRow] { built.gcpRows }
     /// GCP host rows by shape name, then region (for the a4 "host 0.0" rule).
-    var gcpHosts: [String: [String: GCPHostRow]] { built.gcpHosts }
+    package var gcpHosts: [String: [String: GCPHostRow]] { built.gcpHosts }
     /// GCP shape name → (accelerator row name, count).
-    var gcpShapes: [String: (accelerator: String, count: Int)] { built.gcpShapes }
+    package var gcpShapes: [String: (accelerator: String, count: Int)] { built.gcpShapes }
     /// TPU per-chip prices by model, then region.
-    var tpus: [GPUModel: [String: TPUChipPrice]] { built.tpus }
+    package var tpus: [GPUModel: [String: TPUChipPrice]] { built.tpus }
     /// AWS Spot Advisor entries by region and lower-cased instance name.
-    var spotAdvice: [SpotAdviceKey: SpotAdvice] { built.spotAdvice }
-    var rateTable: [CloudProvider: ResourceRates] {
+    package var spotAdvice: [SpotAdviceKey: SpotAdvice] { built.spotAdvice }
+    package var rateTable: [CloudProvider: ResourceRates] {
         get { built.rateTable }
         set { change { $0.rateTable = newValue } }
     }
-    var overrides: [OverrideKey: OverridePrice] {
+    package var overrides: [OverrideKey: OverridePrice] {
         get { built.overrides }
         set { change { $0.overrides = newValue } }
     }
     /// Per-instance prices that replace the catalog's, by lower-cased instance name.
-    var instanceOverrides: [String: OverridePrice] {
+    package var instanceOverrides: [String: OverridePrice] {
         get { built.instanceOverrides }
         set { change { $0.instanceOverrides = newValue } }
     }
     /// Index: AWS/Azure instance rows with accelerators by provider, model and region.
-    var instancesByModel: [CloudProvider: [GPUModel: [String: [InstanceType]]]] { built.instancesByModel }
+    package var instancesByModel: [CloudProvider: [GPUModel: [String: [InstanceType]]]] { built.instancesByModel }
     /// Index: GCP accelerator rows by model and region.
-    var gcpRowsByModel: [GPUModel: [String: [GCPAcceleratorRow]]] { built.gcpRowsByModel }
+    package var gcpRowsByModel: [GPUModel: [String: [GCPAcceleratorRow]]] { built.gcpRowsByModel }
 
     /// The stored tables of a catalog.
-    struct Tables: Sendable {
-        var date: String
-        var dateSource: String
-        var sources: [CatalogSource]
-        var notes: [String]
-        var instances: [String: [String: InstanceType]]
-        var gcpRows: [GCPAcceleratorRow]
-        var gcpHosts: [String: [String: GCPHostRow]]
-        var gcpShapes: [String: (accelerator: String, count: Int)]
-        var tpus: [GPUModel: [String: TPUChipPrice]]
-        var spotAdvice: [SpotAdviceKey: SpotAdvice]
-        var rateTable: [CloudProvider: ResourceRates]
-        var overrides: [OverrideKey: OverridePrice] = [:]
-        var instanceOverrides: [String: OverridePrice] = [:]
-        var instancesByModel: [CloudProvider: [GPUModel: [String: [InstanceType]]]] = [:]
-        var gcpRowsByModel: [GPUModel: [String: [GCPAcceleratorRow]]] = [:]
+    package struct Tables: Sendable {
+        package var date: String
+        package var dateSource: String
+        package var sources: [CatalogSource]
+        package var notes: [String]
+        package var instances: [String: [String: InstanceType]]
+        package var gcpRows: [GCPAcceleratorRow]
+        package var gcpHosts: [String: [String: GCPHostRow]]
+        package var gcpShapes: [String: (accelerator: String, count: Int)]
+        package var tpus: [GPUModel: [String: TPUChipPrice]]
+        package var spotAdvice: [SpotAdviceKey: SpotAdvice]
+        package var rateTable: [CloudProvider: ResourceRates]
+        package var overrides: [OverrideKey: OverridePrice] = [:]
+        package var instanceOverrides: [String: OverridePrice] = [:]
+        package var instancesByModel: [CloudProvider: [GPUModel: [String: [InstanceType]]]] = [:]
+        package var gcpRowsByModel: [GPUModel: [String: [GCPAcceleratorRow]]] = [:]
     }
 
-    init(date: String, dateSource: String, sources: [CatalogSource], notes: [String],
+    package init(date: String, dateSource: String, sources: [CatalogSource], notes: [String],
          instances: [String: [String: InstanceType]], gcpRows: [GCPAcceleratorRow],
          gcpHosts: [String: [String: GCPHostRow]], gcpShapes: [String: (accelerator: String, count: Int)],
          tpus: [GPUModel: [String: TPUChipPrice]], spotAdvice: [SpotAdviceKey: SpotAdvice],
@@ -153,7 +153,7 @@ public struct PriceCatalog: Sendable {
 
     /// A catalog whose tables `load` builds on a thread of its own, starting now; the first read of
     /// any of them waits for it.
-    init(loadingInBackground load: @escaping @Sendable () -> PriceCatalog) {
+    package init(loadingInBackground load: @escaping @Sendable () -> PriceCatalog) {
         storage = CatalogStorage(building: { load().built })
     }
 
@@ -196,42 +196,42 @@ public struct PriceCatalog: Sendable {
     // MARK: - Row types
 
     /// A GCP host VM in one region (USD per hour, GPUs excluded).
-    struct GCPHostRow: Sendable, Hashable {
-        var name: String
-        var region: String
-        var vcpus: Int
-        var memoryGiB: Decimal
-        var onDemand: Decimal?
-        var spot: Decimal?
-        var zones: Int
+    package struct GCPHostRow: Sendable, Hashable {
+        package var name: String
+        package var region: String
+        package var vcpus: Int
+        package var memoryGiB: Decimal
+        package var onDemand: Decimal?
+        package var spot: Decimal?
+        package var zones: Int
     }
 
     /// A TPU price per chip-hour in one region and where it comes from.
-    struct TPUChipPrice: Sendable, Hashable {
-        var onDemand: Decimal?
-        var spot: Decimal?
+    package struct TPUChipPrice: Sendable, Hashable {
+        package var onDemand: Decimal?
+        package var spot: Decimal?
         /// `skypilot tpu-v6e-1` or `gpuhunt TPU v5e`.
-        var origin: String
-        var source: CatalogSource
+        package var origin: String
+        package var source: CatalogSource
     }
 
     /// A Spot Advisor entry's key: two short strings, where a joined `region|instance` key would be
     /// one heap string per entry (the table has about 800).
-    struct SpotAdviceKey: Hashable, Sendable {
-        var region: String
+    package struct SpotAdviceKey: Hashable, Sendable {
+        package var region: String
         /// Lower-cased.
-        var instance: String
+        package var instance: String
     }
 
-    struct OverrideKey: Hashable, Sendable {
-        var model: GPUModel
-        var provider: CloudProvider?
+    package struct OverrideKey: Hashable, Sendable {
+        package var model: GPUModel
+        package var provider: CloudProvider?
     }
 
-    struct OverridePrice: Sendable, Hashable {
-        var onDemand: Decimal
-        var spot: Decimal?
-        var note: String
+    package struct OverridePrice: Sendable, Hashable {
+        package var onDemand: Decimal
+        package var spot: Decimal?
+        package var note: String
     }
 }
 

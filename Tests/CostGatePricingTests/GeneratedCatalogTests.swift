@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import CostGatePricing
 
 /// The committed `BuiltinCatalog+Data.swift` must be what `scripts/generate-catalog.py` makes of
 /// `../shared/data/pricing`. Skipped where that folder (or python3) is absent: the project builds

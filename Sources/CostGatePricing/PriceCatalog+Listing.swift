@@ -43,7 +43,7 @@ extension PriceCatalog {
 
     /// Accelerators per node of the priced configurations of `model` in `region`, ascending (`[nil]` for
     /// TPUs, priced per chip).
-    func configurations(model: GPUModel, provider: CloudProvider, region: String) -> [Int?] {
+    package func configurations(model: GPUModel, provider: CloudProvider, region: String) -> [Int?] {
         let counts: [Int]
         switch provider {
         case .aws, .azure:
@@ -58,11 +58,11 @@ extension PriceCatalog {
         return distinct.isEmpty ? [nil] : distinct
     }
 
-    func override(for model: GPUModel, provider: CloudProvider) -> OverridePrice? {
+    package func override(for model: GPUModel, provider: CloudProvider) -> OverridePrice? {
         overrides[OverrideKey(model: model, provider: provider)] ?? overrides[OverrideKey(model: model, provider: nil)]
     }
 
-    func price(from override: OverridePrice, model: GPUModel, provider: CloudProvider, region: String,
+    package func price(from override: OverridePrice, model: GPUModel, provider: CloudProvider, region: String,
                fraction: Decimal = 1, reference: String? = nil) -> AcceleratorPrice {
         var sentence = "override from \(override.note): \(PriceText.format(override.onDemand)) USD per \(model.id)-hour on demand"
         sentence += override.spot.map { ", spot \(PriceText.format($0))" } ?? ", no spot price"

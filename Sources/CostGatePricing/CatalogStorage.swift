@@ -9,18 +9,18 @@ import Synchronization
 /// behind the reading's work items. Readers wait for the build once (`waitUntilBuilt`); the tables
 /// are never changed while shared (`PriceCatalog` copies the storage before a change unless it is
 /// the only owner), which is what makes the unchecked `Sendable` sound.
-final class CatalogStorage: @unchecked Sendable {
+package final class CatalogStorage: @unchecked Sendable {
     /// Set once, before `built` turns true (empty until then); read only after `waitUntilBuilt()`.
     private(set) var tables: PriceCatalog.Tables
     private let built: Atomic<Bool>
     private let condition = NSCondition()
 
-    init(_ tables: PriceCatalog.Tables) {
+    package init(_ tables: PriceCatalog.Tables) {
         self.tables = tables
         built = Atomic(true)
     }
 
-    init(building build: @escaping @Sendable () -> PriceCatalog.Tables) {
+    package init(building build: @escaping @Sendable () -> PriceCatalog.Tables) {
         tables = PriceCatalog.Tables(date: "", dateSource: "", sources: [], notes: [], instances: [:], gcpRows: [], gcpHosts: [:],
                                      gcpShapes: [:], tpus: [:], spotAdvice: [:], rateTable: [:])
         built = Atomic(false)
@@ -38,7 +38,7 @@ final class CatalogStorage: @unchecked Sendable {
 
     /// Returns once the tables are built (at once after the first time).
     @inline(__always)
-    func waitUntilBuilt() {
+    package func waitUntilBuilt() {
         if built.load(ordering: .acquiring) { return }
         condition.lock()
         while !built.load(ordering: .acquiring) { condition.wait() }
@@ -46,7 +46,7 @@ final class CatalogStorage: @unchecked Sendable {
     }
 
     /// Changes the tables in place; only for a storage with one owner.
-    func change(_ body: (inout PriceCatalog.Tables) -> Void) {
+    package func change(_ body: (inout PriceCatalog.Tables) -> Void) {
         waitUntilBuilt()
         body(&tables)
     }

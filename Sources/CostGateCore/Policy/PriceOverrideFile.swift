@@ -1,6 +1,7 @@
 import Foundation
 import CostGateBasics
 import CostGateYAML
+import CostGatePricing
 
 /// A `--prices` file: internal rates that replace catalog prices (on-prem clusters, negotiated
 /// discounts). It is a policy's `pricing:` section limited to two keys, read by the same reader, so

@@ -5,14 +5,14 @@ import CostGateWorkloads
 /// The GCP and TPU tables of the built-in catalog: host rows, accelerator rows (after
 /// `GCPSanityBound`), the shapes that join them into instance types, and TPU per-chip prices.
 extension BuiltinCatalog {
-    struct GCPTables {
-        var rows: [GCPAcceleratorRow] = []
-        var hosts: [String: [String: PriceCatalog.GCPHostRow]] = [:]
-        var shapes: [String: (accelerator: String, count: Int)] = [:]
-        var instances: [InstanceType] = []
+    package struct GCPTables {
+        package var rows: [GCPAcceleratorRow] = []
+        package var hosts: [String: [String: PriceCatalog.GCPHostRow]] = [:]
+        package var shapes: [String: (accelerator: String, count: Int)] = [:]
+        package var instances: [InstanceType] = []
     }
 
-    static func readGCP(source: (String) -> CatalogSource, notes: inout [String],
+    package static func readGCP(source: (String) -> CatalogSource, notes: inout [String],
                         problems: inout [PricingError]) -> GCPTables {
         var tables = GCPTables()
         let shapeTable = CatalogTable(name: "gcpShapesTable", text: gcpShapesTable, header: ["instance", "accelerator", "count"])
@@ -135,7 +135,7 @@ extension BuiltinCatalog {
         return result
     }
 
-    static func readTPUs(source: (String) -> CatalogSource,
+    package static func readTPUs(source: (String) -> CatalogSource,
                          _ problems: inout [PricingError]) -> [GPUModel: [String: PriceCatalog.TPUChipPrice]] {
         let table = CatalogTable(name: "tpuTable", text: tpuTable, header: ["region", "model", "onDemand", "spot", "source"])
         problems += table.problems

@@ -3,6 +3,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
 @testable import CostGateWorkloads
+@testable import CostGatePricing
 
 final class PriceOverrideFileTests: XCTestCase {
     private func apply(_ yaml: String) -> (PricingSettings, [Diagnostic]) {

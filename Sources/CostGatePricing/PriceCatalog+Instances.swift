@@ -30,7 +30,7 @@ extension PriceCatalog {
         return true
     }
 
-    func rows(forInstance name: String) -> [String: InstanceType]? {
+    package func rows(forInstance name: String) -> [String: InstanceType]? {
         let key = name.trimmingCharacters(in: .whitespaces).lowercased()
         // SageMaker (HyperPod) names EC2 types with an `ml.` prefix.
         return instances[key] ?? instances["standard_" + key] ?? (key.hasPrefix("ml.") ? instances[String(key.dropFirst(3))] : nil)

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import CostGateCore
+@testable import CostGatePricing
 
 /// Catalog prices read from text are Foundation's Decimal bit for bit (the same value in the same stored form).
 final class PriceTextTests: XCTestCase {

@@ -1,5 +1,5 @@
 import XCTest
-@testable import CostGateCore
+@testable import CostGateWorkloads
 @testable import CostGateWorkloads
 
 final class MIGProfileTests: XCTestCase {

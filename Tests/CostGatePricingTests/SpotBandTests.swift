@@ -1,5 +1,5 @@
 import XCTest
-@testable import CostGateCore
+@testable import CostGatePricing
 
 final class SpotBandTests: XCTestCase {
     let catalog = PriceCatalog.builtin

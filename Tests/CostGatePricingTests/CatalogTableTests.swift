@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import CostGateCore
+@testable import CostGatePricing
 
 /// Cells read from bytes must equal what the `String` and `Substring` readers made of them.
 final class CatalogTableTests: XCTestCase {

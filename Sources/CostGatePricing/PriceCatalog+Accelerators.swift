@@ -45,7 +45,7 @@ extension PriceCatalog {
     // MARK: - Per region
 
     /// The catalog's own price in `region`, without fallback.
-    func regionalPrice(model: GPUModel, provider: CloudProvider, region: String, perNode: Int? = nil) -> AcceleratorPrice? {
+    package func regionalPrice(model: GPUModel, provider: CloudProvider, region: String, perNode: Int? = nil) -> AcceleratorPrice? {
         switch provider {
         case .aws, .azure:
             guard let reference = referenceInstance(model: model, provider: provider, region: region, perNode: perNode)
@@ -66,7 +66,7 @@ extension PriceCatalog {
     }
 
     /// Regions where `provider` has its own price for `model`, sorted.
-    func pricedRegions(model: GPUModel, provider: CloudProvider) -> [String] {
+    package func pricedRegions(model: GPUModel, provider: CloudProvider) -> [String] {
         switch provider {
         case .aws, .azure:
             let regions = instancesByModel[provider]?[model] ?? [:]
@@ -80,7 +80,7 @@ extension PriceCatalog {
     /// The smallest configuration carrying at least one whole accelerator of `model` with an on-demand
     /// price: fewest accelerators, then fewest vCPUs, then least memory, then name. With `perNode`,
     /// the same order among the configurations with exactly that many accelerators, when there are any.
-    func referenceInstance(model: GPUModel, provider: CloudProvider, region: String, perNode: Int? = nil) -> InstanceType? {
+    package func referenceInstance(model: GPUModel, provider: CloudProvider, region: String, perNode: Int? = nil) -> InstanceType? {
         let priced = (instancesByModel[provider]?[model]?[region] ?? []).filter { $0.acceleratorCount >= 1 && $0.onDemandPerHour != nil }
         let exact = perNode.map { count in priced.filter { $0.acceleratorCount == Decimal(count) } } ?? []
         return (exact.isEmpty ? priced : exact)
@@ -107,7 +107,7 @@ extension PriceCatalog {
     }
 
     /// The GPU-attributable share of an AWS or Azure instance, per device.
-    func residualPrice(of instance: InstanceType, model: GPUModel) -> AcceleratorPrice? {
+    package func residualPrice(of instance: InstanceType, model: GPUModel) -> AcceleratorPrice? {
         guard let onDemand = instance.onDemandPerHour, instance.acceleratorCount > 0 else { return nil }
         let rates = rates(provider: instance.provider)
         let devices = instance.devices
@@ -210,12 +210,12 @@ extension PriceCatalog {
                                 acceleratorFraction: first.acceleratorFraction, notes: [note], spotRatio: ratio)
     }
 
-    func source(_ id: String) -> CatalogSource {
+    package func source(_ id: String) -> CatalogSource {
         sources.first { $0.id == id } ?? CatalogSource(id: id, repository: "", path: id, dateNote: "unknown", licence: "unknown")
     }
 
     /// `sentence; note; note`.
-    static func sentence(_ main: String, _ notes: [String]) -> String {
+    package static func sentence(_ main: String, _ notes: [String]) -> String {
         ([main] + notes).joined(separator: "; ")
     }
 }

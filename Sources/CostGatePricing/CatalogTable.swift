@@ -6,23 +6,23 @@ import Foundation
 /// The table keeps its text as UTF-8 bytes and each cell as a byte range, and reads cells straight
 /// into the values the catalog wants (`string`, `int`, `decimal`): the catalog is built at every
 /// start, and one `Substring` (and its index arithmetic) per cell cost more than the rest of the load.
-struct CatalogTable {
-    struct Row {
+package struct CatalogTable {
+    package struct Row {
         /// 1-based line within the table (the header is line 1).
-        var line: Int
+        package var line: Int
         /// Index of the row's first cell in `bounds` (cell `c` is at `first + c`).
         fileprivate var first: Int
     }
 
-    var name: String
-    var rows: [Row] = []
-    var problems: [PricingError] = []
+    package var name: String
+    package var rows: [Row] = []
+    package var problems: [PricingError] = []
     private var bytes: [UInt8] = []
     /// Per cell, its start and end byte offsets in `bytes`.
     private var bounds: [(start: Int32, end: Int32)] = []
 
     /// Splits `text`; `header` must equal the table's first line (a generator/parser mismatch otherwise).
-    init(name: String, text: String, header: [String], separator: Character = ",") {
+    package init(name: String, text: String, header: [String], separator: Character = ",") {
         self.name = name
         let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
         let bytes = Array(text.utf8)
@@ -91,18 +91,18 @@ struct CatalogTable {
     }
 
     /// The cell as text.
-    func string(_ row: Row, _ column: Int) -> String {
+    package func string(_ row: Row, _ column: Int) -> String {
         String(decoding: cell(row, column), as: UTF8.self)
     }
 
-    func isEmpty(_ row: Row, _ column: Int) -> Bool {
+    package func isEmpty(_ row: Row, _ column: Int) -> Bool {
         let range = bounds[row.first + column]
         return range.start == range.end
     }
 
     /// `string(row, column)`, sharing `last`'s string when the cell repeats it: the tables are sorted by
     /// region, so consecutive rows name the same one, and comparing bytes costs less than a new string.
-    func string(_ row: Row, _ column: Int, repeating last: inout (row: Row, text: String)?) -> String {
+    package func string(_ row: Row, _ column: Int, repeating last: inout (row: Row, text: String)?) -> String {
         if let previous = last, sameBytes(bounds[previous.row.first + column], bounds[row.first + column]) {
             return previous.text
         }
@@ -112,7 +112,7 @@ struct CatalogTable {
     }
 
     /// Whether the cell's bytes are `text`'s (`String(cell) == text` for ASCII `text`, without the string).
-    func cell(_ row: Row, _ column: Int, is text: String) -> Bool {
+    package func cell(_ row: Row, _ column: Int, is text: String) -> Bool {
         var text = text
         let range = bounds[row.first + column]
         return text.withUTF8 { expected in
@@ -131,7 +131,7 @@ struct CatalogTable {
     }
 
     /// The cell as `Int(_:)` reads it (an optional sign, then decimal digits); nil otherwise or on overflow.
-    func int(_ row: Row, _ column: Int) -> Int? {
+    package func int(_ row: Row, _ column: Int) -> Int? {
         let slice = cell(row, column)
         var index = slice.startIndex
         guard index < slice.endIndex else { return nil }
@@ -156,7 +156,7 @@ struct CatalogTable {
     }
 
     /// The cell as `PriceText.decimal` reads it.
-    func decimal(_ row: Row, _ column: Int) -> Decimal? {
+    package func decimal(_ row: Row, _ column: Int) -> Decimal? {
         let range = bounds[row.first + column]
         // On the raw buffer: iterating an ArraySlice checks bounds at every byte.
         return bytes.withUnsafeBufferPointer { buffer in
@@ -166,12 +166,12 @@ struct CatalogTable {
 
     /// True when the cell is ASCII without upper-case letters: then `lowercased()` is the cell itself,
     /// and a lower-cased key can share the cell's string.
-    func isLowercase(_ row: Row, _ column: Int) -> Bool {
+    package func isLowercase(_ row: Row, _ column: Int) -> Bool {
         !cell(row, column).contains { $0 >= 0x80 || $0 &- UInt8(ascii: "A") < 26 }
     }
 
     /// The cell's items separated by `separator` (a list within one cell, e.g. the instance flags).
-    func items(_ row: Row, _ column: Int, separator: UInt8) -> [String] {
+    package func items(_ row: Row, _ column: Int, separator: UInt8) -> [String] {
         cell(row, column).split(separator: separator).map { String(decoding: $0, as: UTF8.self) }
     }
 }

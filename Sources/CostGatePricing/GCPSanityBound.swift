@@ -4,22 +4,22 @@ import CostGateWorkloads
 
 /// One GCP accelerator-attach row for `count` accelerators in a region (USD per hour), as the
 /// generator aggregated it (median over zones), after the sanity bound.
-struct GCPAcceleratorRow: Sendable, Hashable {
+package struct GCPAcceleratorRow: Sendable, Hashable {
     /// SkyPilot's accelerator name: `A100`, `A100-80GB`, `H100`, `H100-MEGA`, `H200`, `B200`, `L4`, …
-    var name: String
-    var model: GPUModel
-    var count: Int
-    var region: String
-    var onDemand: Decimal?
-    var spot: Decimal?
-    var zones: Int
+    package var name: String
+    package var model: GPUModel
+    package var count: Int
+    package var region: String
+    package var onDemand: Decimal?
+    package var spot: Decimal?
+    package var zones: Int
     /// Set when the sanity bound replaced `onDemand`; says what and why.
-    var boundNote: String?
+    package var boundNote: String?
     /// Set when the spot price is not below on-demand.
-    var spotNote: String?
+    package var spotNote: String?
 
     /// On-demand USD per accelerator-hour of this row.
-    var perAcceleratorOnDemand: Decimal? { onDemand.map { PriceText.divide($0, by: count) } }
+    package var perAcceleratorOnDemand: Decimal? { onDemand.map { PriceText.divide($0, by: count) } }
 }
 
 /// The guard against inconsistent GCP accelerator rows.
@@ -41,12 +41,12 @@ struct GCPAcceleratorRow: Sendable, Hashable {
 /// A100-80GB rows of us-central1 (the GCP default region), us-west1 and us-west4 (H100), us-east4
 /// (A100-80GB), us-east5 (H100-MEGA, H200), us-south1 (H200) and low rows outside the US (A100, H100,
 /// H100-MEGA, H200); B200 (64.44 against 90.216 per 8, 71 %) passes. `PriceCatalog.notes` lists them.
-enum GCPSanityBound {
+package enum GCPSanityBound {
     /// A row is consistent when its per-accelerator price is at least this share of the anchor.
-    static let minimumShare = Decimal(sign: .plus, exponent: -1, significand: 6)
+    package static let minimumShare = Decimal(sign: .plus, exponent: -1, significand: 6)
 
     /// Applies the bound to every row; returns the rows and one note per replaced region row.
-    static func apply(to rows: [GCPAcceleratorRow]) -> (rows: [GCPAcceleratorRow], notes: [String]) {
+    package static func apply(to rows: [GCPAcceleratorRow]) -> (rows: [GCPAcceleratorRow], notes: [String]) {
         var result: [GCPAcceleratorRow] = []
         result.reserveCapacity(rows.count)
         var notes: [String] = []

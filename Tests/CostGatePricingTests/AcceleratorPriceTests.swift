@@ -1,5 +1,5 @@
 import XCTest
-@testable import CostGateCore
+@testable import CostGatePricing
 @testable import CostGateWorkloads
 
 final class AcceleratorPriceTests: XCTestCase {

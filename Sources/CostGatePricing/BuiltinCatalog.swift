@@ -15,8 +15,8 @@ import CostGateWorkloads
 ///   sum); the a4-highgpu-8g host row of 0.0 is kept and noted (the B200 row holds the whole machine).
 /// * Corrected Azure accelerator counts (flag `count-from=`) are noted on the instance.
 /// A malformed row is skipped and reported in `PriceCatalog.notes`; nothing traps.
-enum BuiltinCatalog {
-    static func load() -> PriceCatalog {
+package enum BuiltinCatalog {
+    package static func load() -> PriceCatalog {
         var problems: [PricingError] = []
         var notes: [String] = []
 

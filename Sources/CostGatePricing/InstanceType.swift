@@ -30,7 +30,7 @@ public struct InstanceType: Sendable, Hashable {
     /// What was assumed or corrected: fallbacks, corrected counts, estimated or capped spot prices.
     public var notes: [String]
     /// GCP only: the host-VM and accelerator-attach parts of the prices.
-    var gcpParts: GCPParts?
+    package var gcpParts: GCPParts?
 
     public init(name: String, provider: CloudProvider, region: String, model: GPUModel?, acceleratorCount: Decimal,
                 vcpus: Int, memoryGiB: Decimal, onDemandPerHour: Decimal?, spotPerHour: Decimal?,
@@ -55,14 +55,14 @@ public struct InstanceType: Sendable, Hashable {
     }
 
     /// The GCP split of an instance price: SkyPilot's host row and accelerator row (USD per hour).
-    struct GCPParts: Sendable, Hashable {
+    package struct GCPParts: Sendable, Hashable {
         /// SkyPilot's accelerator name, e.g. `H100-MEGA`.
-        var accelerator: String
-        var count: Int
-        var hostOnDemand: Decimal?
-        var hostSpot: Decimal?
+        package var accelerator: String
+        package var count: Int
+        package var hostOnDemand: Decimal?
+        package var hostSpot: Decimal?
         /// The accelerator row after the sanity bound (see `PriceCatalog` GCP rules).
-        var acceleratorOnDemand: Decimal?
-        var acceleratorSpot: Decimal?
+        package var acceleratorOnDemand: Decimal?
+        package var acceleratorSpot: Decimal?
     }
 }

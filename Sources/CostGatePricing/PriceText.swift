@@ -3,17 +3,17 @@ import CostGateBasics
 
 /// Decimal text in and out for the price tables and derivation sentences, independent of the
 /// user's locale.
-enum PriceText {
+package enum PriceText {
     private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// `12`, `0.5`, `3.67339`: digits with an optional fraction; nil for anything else (no exponents,
     /// no signs, no partial parses such as `1.2x`).
-    static func decimal<S: StringProtocol>(_ text: S) -> Decimal? {
+    package static func decimal<S: StringProtocol>(_ text: S) -> Decimal? {
         decimal(utf8: text.utf8)
     }
 
     /// `decimal(_:)` of the text whose UTF-8 bytes are `utf8` (a cell of an embedded table).
-    static func decimal<Bytes: Collection<UInt8>>(utf8: Bytes) -> Decimal? {
+    package static func decimal<Bytes: Collection<UInt8>>(utf8: Bytes) -> Decimal? {
         // Built from an integer mantissa and a decimal exponent: exact, and much cheaper than
         // Decimal(string:) for the thousands of cells parsed at start-up.
         var mantissa: UInt64 = 0
@@ -42,7 +42,7 @@ enum PriceText {
     /// `value / divisor`, exactly. Dividing by a power of two (the accelerator counts 1, 2, 4, 8, 16 and
     /// the 2 of a median) is a multiplication by its exact decimal reciprocal: Foundation's Decimal
     /// division costs thousands of instructions, and the catalog load does thousands of them.
-    static func divide(_ value: Decimal, by divisor: Int) -> Decimal {
+    package static func divide(_ value: Decimal, by divisor: Int) -> Decimal {
         guard divisor > 0, divisor & (divisor - 1) == 0, divisor <= 1 << 20 else { return DecimalMath.quotient(value, Decimal(divisor)) }
         // 1 / 2^k = 5^k × 10^-k: the Decimal that k products by 0.5 make, written at once when the layout is known.
         let shift = divisor.trailingZeroBitCount
@@ -57,12 +57,12 @@ enum PriceText {
     }
 
     /// At most `places` decimals, no trailing zeros: `5.289395`, `0.5`, `12`.
-    static func format(_ value: Decimal, places: Int = 6) -> String {
+    package static func format(_ value: Decimal, places: Int = 6) -> String {
         DecimalText.rounded(value, places: places)
     }
 
     /// The median of `values` (mean of the middle two for an even count); nil when empty.
-    static func median(_ values: [Decimal]) -> Decimal? {
+    package static func median(_ values: [Decimal]) -> Decimal? {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted(by: DecimalMath.isLess)
         let middle = sorted.count / 2
