@@ -41,9 +41,13 @@ let package = Package(
         // Prices: the dated built-in catalog (instances, accelerators, spot prices and interruption bands, with
         // sources), overrides from policies and --prices files, and the per-GPU derivations.
         .target(name: "CostGatePricing", dependencies: ["CostGateBasics", "CostGateYAML", "CostGateWorkloads", "CostGateSpot"]),
+        // One workload's cost: prices per role, replicas, run time and runs a month, the spot model on spot
+        // capacity, bounds on what can be priced at all.
+        .target(name: "CostGateEstimation",
+                dependencies: ["CostGateBasics", "CostGateWorkloads", "CostGatePricing", "CostGateSpot"]),
         .target(
             name: "CostGateCore",
-            dependencies: ["CostGateBasics", "CostGateYAML", "CostGateWorkloads", "CostGateSpot", "CostGatePricing", "CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CostGateBasics", "CostGateYAML", "CostGateWorkloads", "CostGateSpot", "CostGatePricing", "CostGateEstimation", "CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The PostgreSQL ledger store lives apart so the core stays quick to build without SwiftNIO.
         .target(
@@ -103,6 +107,10 @@ let package = Package(
         .testTarget(
             name: "CostGatePricingTests",
             dependencies: ["CostGatePricing", "CostGateWorkloads", "CostGateSpot", "CostGateBasics", "CostGateTestSupport"]
+        ),
+        .testTarget(
+            name: "CostGateEstimationTests",
+            dependencies: ["CostGateEstimation", "CostGateWorkloads", "CostGateBasics", "CostGateTestSupport"]
         ),
         .testTarget(
             name: "CostGateSpotTests",

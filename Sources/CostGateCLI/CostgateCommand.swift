@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostGateCore
 import CostGateWorkloads
+import CostGateEstimation
 
 /// `costgate`: prices ML jobs before they run.
 public struct CostgateCommand: ParsableCommand {

@@ -4,6 +4,7 @@ import Foundation
 import CostGateSpot
 import CostGateBasics
 import CostGateWorkloads
+import CostGateEstimation
 
 /// `costgate spot`: the spot advisor. One job in (flags, the catalog, or a job file), the spot model's
 /// estimate out: expected cost against on-demand, its spread, the best checkpoint interval and a

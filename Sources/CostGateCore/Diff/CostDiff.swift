@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateEstimation
 
 /// Compares two gated sides of a change. A pure function of the two check results and the policy.
 public enum CostDiff {

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateEstimation
 
 /// The gate: attributes each estimate to a team, checks quotas, rules and exceptions, and says what
 /// fails. A pure function of the policy, the estimates and the day.

@@ -1,6 +1,7 @@
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateEstimation
 
 /// A rule beyond quotas: a check on the workloads its selector picks, with an id, a message and a severity.
 public struct PolicyRule: Sendable {

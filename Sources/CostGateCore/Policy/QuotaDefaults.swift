@@ -1,4 +1,5 @@
 import Foundation
+import CostGateEstimation
 
 /// Which figure of an estimate a quota is compared with.
 public enum GatedFigure: String, Sendable, Hashable, CaseIterable {

@@ -1,5 +1,6 @@
 import CostGateBasics
 import CostGateWorkloads
+import CostGateEstimation
 
 /// Which workloads a rule applies to; every criterion given must hold (an empty selector selects all).
 public struct WorkloadSelector: Sendable, Hashable {

@@ -1,6 +1,7 @@
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateEstimation
 
 /// The versioned JSON schema of `costgate estimate --format json` (documented in docs/json-schema.md).
 public enum EstimateJSONReporter {

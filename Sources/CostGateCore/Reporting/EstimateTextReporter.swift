@@ -1,6 +1,7 @@
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateEstimation
 
 /// The human-readable report of `costgate estimate`: one row per workload, totals, and (verbose)
 /// the assumptions behind each figure.

@@ -2,6 +2,7 @@ import Foundation
 import CostGateBasics
 import CostGateWorkloads
 import CostGatePricing
+import CostGateEstimation
 
 /// `costgate check`: the inputs estimated and gated, optionally against (and into) the spend ledger.
 public struct CheckPipeline: Sendable {

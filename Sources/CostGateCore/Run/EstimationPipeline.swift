@@ -2,6 +2,7 @@ import Foundation
 import CostGateBasics
 import CostGateYAML
 import CostGateWorkloads
+import CostGateEstimation
 
 /// load → parse → read → join autoscalers → price, for a whole input set. Files are read in
 /// parallel; the result is ordered by source position, so it is the same on every run.

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateEstimation
 
 /// The outcome of reading and pricing an input set: estimates in source order, and every
 /// diagnostic (sorted by place).

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGatePricing
+@testable import CostGateEstimation
 
 /// Spot never looks dearer than it is (issue 14): with the built-in catalog a pod's share of an
 /// instance costs its on-demand price × the instance's spot/on-demand ratio, and where the catalog's

@@ -3,6 +3,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
 @testable import CostGateWorkloads
+@testable import CostGateEstimation
 
 /// Workloads and estimates made by hand, so each gate check is tested on exactly the figures it reads.
 enum GateCheckFixture {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateEstimation
 
 final class MonthlyQuotaCheckTests: XCTestCase {
     private typealias F = GateCheckFixture

@@ -4,6 +4,7 @@ import XCTest
 @testable import CostGateBasics
 @testable import CostGateWorkloads
 @testable import CostGatePricing
+@testable import CostGateEstimation
 
 final class PriceOverrideFileTests: XCTestCase {
     private func apply(_ yaml: String) -> (PricingSettings, [Diagnostic]) {

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateEstimation
 
 /// `monthly-quota`: a team's month — recurring and long-running workloads, this check's one-off runs and
 /// what the ledger already committed — against its monthly cap, which a team exception may raise. The

@@ -1,6 +1,7 @@
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateEstimation
 
 /// One of the gate's checks on a single workload: a quota, `unowned`, or the policy's rules.
 protocol WorkloadCheck {

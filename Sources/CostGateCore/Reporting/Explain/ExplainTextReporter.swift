@@ -1,6 +1,7 @@
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateEstimation
 
 /// `costgate explain`: the whole derivation of one estimate (what was read, which price entry, which
 /// duration, the spot inputs, the arithmetic) and, with a policy, its verdict (which team match, which

@@ -4,6 +4,7 @@ import XCTest
 @testable import CostGateYAML
 @testable import CostGateWorkloads
 @testable import CostGatePricing
+@testable import CostGateEstimation
 
 final class KubeflowJobReaderTests: XCTestCase {
     private func read(_ name: String) throws -> KubernetesReading {

@@ -1,5 +1,5 @@
 import XCTest
-@testable import CostGateCore
+@testable import CostGateEstimation
 @testable import CostGateBasics
 @testable import CostGateWorkloads
 @testable import CostGatePricing

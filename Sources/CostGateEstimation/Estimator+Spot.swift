@@ -6,14 +6,14 @@ import CostGatePricing
 
 extension Estimator {
     /// The spot model applied to one workload.
-    struct SpotAnalysis {
-        var estimate: SpotEstimate
+    package struct SpotAnalysis {
+        package var estimate: SpotEstimate
         /// Independent copies of the modelled job (replicas that need not be up together), and runs.
-        var scale: Decimal
-        var figures: SpotFigures
-        var note: String
+        package var scale: Decimal
+        package var figures: SpotFigures
+        package var note: String
 
-        func money(_ value: Double?) -> Decimal? {
+        package func money(_ value: Double?) -> Decimal? {
             guard let value, value.isFinite else { return nil }
             return DecimalMath.product(Decimal(value), scale)
         }
@@ -21,7 +21,7 @@ extension Estimator {
 
     /// The spot model's expected cost for an on-demand workload, exact means only (no simulation,
     /// no recommendation): cheap enough to offer on every GPU workload.
-    func spotHint(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider,
+    package func spotHint(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider,
                   region: String) -> Decimal? {
         guard let setup = spotJob(workload, prices: prices, instance: instance, provider: provider, region: region, trials: 1),
               let mean = try? SpotModel.mean(setup.job), let cost = mean.costSpot, cost.isFinite else { return nil }
@@ -29,7 +29,7 @@ extension Estimator {
     }
 
     /// Runs the whole spot model (means, simulation, optimum, recommendation) for a workload on spot capacity.
-    func spotAnalysis(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider,
+    package func spotAnalysis(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider,
                       region: String) -> SpotAnalysis? {
         guard let setup = spotJob(workload, prices: prices, instance: instance, provider: provider, region: region,
                                   trials: settings.spotTrials) else { return nil }
@@ -55,18 +55,18 @@ extension Estimator {
         return SpotAnalysis(estimate: estimate, scale: setup.scale, figures: figures, note: note)
     }
 
-    struct SpotWorkloadJob {
-        var job: SpotJob
+    package struct SpotWorkloadJob {
+        package var job: SpotJob
         /// Independent copies of the job (replicas outside a gang).
-        var copies: Int
+        package var copies: Int
         /// Copies × array tasks or runs: what one job's cost is multiplied by.
-        var scale: Decimal
-        var sourceText: String
+        package var scale: Decimal
+        package var sourceText: String
     }
 
     /// The spot model's job for `workload`: the gang (pods that must all be up) at whole-gang prices;
     /// replicas outside a gang are independent copies whose costs add up.
-    func spotJob(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider, region: String,
+    package func spotJob(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider, region: String,
                  trials: Int) -> SpotWorkloadJob? {
         let hours = workload.durationHours.doubleValue
         guard hours > 0 else { return nil }
@@ -94,7 +94,7 @@ extension Estimator {
         return SpotWorkloadJob(job: job, copies: copies, scale: DecimalMath.product(Decimal(copies), multiplier), sourceText: sourceText)
     }
 
-    static func hours(_ value: Double) -> String {
+    package static func hours(_ value: Double) -> String {
         value >= 1 ? FixedText.format(value, places: 2) + " h" : FixedText.format(value * 60, places: 0) + " min"
     }
 

@@ -8,7 +8,7 @@ import CostGatePricing
 /// capacity the expected cost and its quantiles come from the spot model (spot-model.md).
 public struct Estimator: Sendable {
     public var settings: PricingSettings
-    let cache = PriceLookupCache()
+    package let cache = PriceLookupCache()
 
     public init(settings: PricingSettings) {
         self.settings = settings
@@ -109,7 +109,7 @@ public struct Estimator: Sendable {
 
     /// Why this spot workload is expected to cost more than on demand: the catalog's spot price itself
     /// (the snapshot's spot is not cheaper in this region), or interruptions eating the discount.
-    static func dearerOnSpot(expected: Decimal, onDemand: Decimal, prices: [RolePrice], region: String) -> String {
+    package static func dearerOnSpot(expected: Decimal, onDemand: Decimal, prices: [RolePrice], region: String) -> String {
         let head = "spot is dearer than on demand here: \(MoneyFormat.usd(expected)) expected against \(MoneyFormat.usd(onDemand))"
         if let entry = prices.lazy.compactMap(\.accelerator).first(where: \.spotNotCheaper) {
             let from = entry.reference.map { " for \($0)" } ?? ""

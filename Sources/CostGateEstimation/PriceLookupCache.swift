@@ -6,17 +6,17 @@ import CostGatePricing
 /// Memoizes catalog lookups for one estimation run: thousands of workloads share a handful of
 /// (model, provider, region) prices, and each lookup builds its derivation text. Also the spot
 /// model's estimates: copies of a job (the same run time, gang, prices and rate) are estimated once.
-final class PriceLookupCache: @unchecked Sendable {
+package final class PriceLookupCache: @unchecked Sendable {
     private struct AcceleratorKey: Hashable {
-        var model: GPUModel
-        var provider: CloudProvider
-        var region: String?
-        var perNode: Int?
+        package var model: GPUModel
+        package var provider: CloudProvider
+        package var region: String?
+        package var perNode: Int?
     }
 
     private struct InstanceKey: Hashable {
-        var name: String
-        var region: String?
+        package var name: String
+        package var region: String?
     }
 
     private let lock = NSLock()
@@ -42,27 +42,27 @@ final class PriceLookupCache: @unchecked Sendable {
         return value
     }
 
-    func acceleratorPrice(_ catalog: PriceCatalog, model: GPUModel, provider: CloudProvider, region: String?,
+    package func acceleratorPrice(_ catalog: PriceCatalog, model: GPUModel, provider: CloudProvider, region: String?,
                           perNode: Int?) -> AcceleratorPrice? {
         memo(\.accelerators, AcceleratorKey(model: model, provider: provider, region: region, perNode: perNode)) {
             catalog.acceleratorPrice(model: model, provider: provider, region: region, perNode: perNode)
         }
     }
 
-    func instance(_ catalog: PriceCatalog, named name: String, region: String?) -> InstanceType? {
+    package func instance(_ catalog: PriceCatalog, named name: String, region: String?) -> InstanceType? {
         memo(\.instances, InstanceKey(name: name, region: region)) { catalog.instance(named: name, region: region) }
     }
 
-    func spotBand(_ catalog: PriceCatalog, instance: String, region: String?) -> SpotBand? {
+    package func spotBand(_ catalog: PriceCatalog, instance: String, region: String?) -> SpotBand? {
         memo(\.bands, InstanceKey(name: instance, region: region)) { catalog.spotBand(instance: instance, region: region) }
     }
 
-    func acceleratorPrice(_ catalog: PriceCatalog, for instance: InstanceType) -> AcceleratorPrice? {
+    package func acceleratorPrice(_ catalog: PriceCatalog, for instance: InstanceType) -> AcceleratorPrice? {
         memo(\.instancePrices, InstanceKey(name: instance.name, region: instance.region)) { catalog.acceleratorPrice(for: instance) }
     }
 
     /// The spot model's estimate of `job` (nil when it cannot be estimated), by the default method.
-    func spotEstimate(_ job: SpotJob) -> SpotEstimate? {
+    package func spotEstimate(_ job: SpotJob) -> SpotEstimate? {
         memo(\.spotEstimates, job) { try? SpotModel.estimate(job, method: .exact, memo: spotShapes) }
     }
 }
