@@ -45,14 +45,23 @@ let package = Package(
         // capacity, bounds on what can be priced at all.
         .target(name: "CostGateEstimation",
                 dependencies: ["CostGateBasics", "CostGateWorkloads", "CostGatePricing", "CostGateSpot"]),
+        // The spend ledger: what runs committed, so monthly quotas count them (SQLite here, PostgreSQL in
+        // CostGatePostgres), and where a ledger lives.
+        .target(name: "CostGateLedger", dependencies: ["CostGateBasics", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Budget policies (teams, quotas, rules, exceptions, the policy's pricing, audit and admission sections)
+        // and the gate that checks estimates against them.
+        .target(name: "CostGatePolicy",
+                dependencies: ["CostGateBasics", "CostGateYAML", "CostGateWorkloads", "CostGatePricing", "CostGateSpot",
+                               "CostGateEstimation", "CostGateLedger"]),
         .target(
             name: "CostGateCore",
-            dependencies: ["CostGateBasics", "CostGateYAML", "CostGateWorkloads", "CostGateSpot", "CostGatePricing", "CostGateEstimation", "CLibYAML", "CHTTPPost", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CostGateBasics", "CostGateYAML", "CostGateWorkloads", "CostGateSpot", "CostGatePricing",
+                           "CostGateEstimation", "CostGateLedger", "CostGatePolicy", "CHTTPPost"]
         ),
         // The PostgreSQL ledger store lives apart so the core stays quick to build without SwiftNIO.
         .target(
             name: "CostGatePostgres",
-            dependencies: ["CostGateCore", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["CostGateLedger", "CostGateBasics", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // The Kubernetes admission webhook's HTTPS server: SwiftNIO directly, the decision stays in the core.
         .target(
@@ -111,6 +120,15 @@ let package = Package(
         .testTarget(
             name: "CostGateEstimationTests",
             dependencies: ["CostGateEstimation", "CostGateWorkloads", "CostGateBasics", "CostGateTestSupport"]
+        ),
+        .testTarget(
+            name: "CostGateLedgerTests",
+            dependencies: ["CostGateLedger", "CostGateBasics", "CostGateTestSupport"]
+        ),
+        .testTarget(
+            name: "CostGatePolicyTests",
+            dependencies: ["CostGatePolicy", "CostGateEstimation", "CostGatePricing", "CostGateWorkloads", "CostGateYAML",
+                           "CostGateLedger", "CostGateSpot", "CostGateBasics", "CostGateTestSupport"]
         ),
         .testTarget(
             name: "CostGateSpotTests",

@@ -2,6 +2,7 @@ import CostGateCore
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGatePolicy
 
 /// What one fuzz input goes through: the same calls the `costgate` commands make, from the bytes to a
 /// rendered report, so that any trap on the way (an overflow, a division by zero, an index out of

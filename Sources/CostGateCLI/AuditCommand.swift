@@ -3,6 +3,8 @@ import CostGateCore
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateLedger
+import CostGatePolicy
 
 /// `costgate audit [PATH...] --usage KIND=FILE`
 struct AuditCommand: ParsableCommand {

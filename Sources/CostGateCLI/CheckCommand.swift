@@ -3,6 +3,8 @@ import CostGateCore
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateLedger
+import CostGatePolicy
 
 /// `costgate check PATH... --policy FILE`
 struct CheckCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import CostGateCore
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGatePolicy
 
 /// `costgate explain PATH [--workload ID]`
 struct ExplainCommand: ParsableCommand {

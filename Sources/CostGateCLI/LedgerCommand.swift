@@ -4,6 +4,7 @@ import CostGatePostgres
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateLedger
 
 /// `costgate ledger list|show|void`
 struct LedgerCommand: ParsableCommand {

@@ -4,6 +4,8 @@ import CostGateCore
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateLedger
+import CostGatePolicy
 
 /// `costgate serve --admission`: the Kubernetes ValidatingAdmissionWebhook (integrations/kubernetes/).
 struct ServeCommand: ParsableCommand {

@@ -3,6 +3,8 @@ import CostGateCore
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateLedger
+import CostGatePolicy
 
 /// `costgate slurm …`: enforcement at SLURM's own door.
 struct SlurmCommand: ParsableCommand {

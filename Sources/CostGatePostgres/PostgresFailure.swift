@@ -1,4 +1,4 @@
-import CostGateCore
+import CostGateLedger
 import PostgresNIO
 
 /// PostgresNIO's errors as `LedgerError`s a user can act on. Messages carry the server's words and

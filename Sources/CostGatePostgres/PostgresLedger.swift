@@ -1,4 +1,4 @@
-import CostGateCore
+import CostGateLedger
 import Foundation
 import PostgresNIO
 import CostGateBasics

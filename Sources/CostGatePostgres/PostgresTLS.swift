@@ -1,4 +1,4 @@
-import CostGateCore
+import CostGateLedger
 import PostgresNIO
 
 /// libpq's `sslmode` as a PostgresNIO TLS setting.

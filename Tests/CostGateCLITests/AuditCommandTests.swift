@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import CostGatePolicy
 
 /// `costgate audit` end to end: the month's verdicts, its formats, and alerts that reach a real
 /// Alertmanager and a webhook.

@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateCore
 import CostGatePostgres
 import Foundation
+import CostGateLedger
 
 /// Finds and opens the ledger a command uses: `--ledger`, else COSTGATE_LEDGER_URL, else the
 /// policy's `ledger:`. A `postgres://` URL opens the shared PostgreSQL store, anything else a SQLite file.

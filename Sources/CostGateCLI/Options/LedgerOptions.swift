@@ -1,6 +1,8 @@
 import ArgumentParser
 import CostGateCore
 import Foundation
+import CostGateLedger
+import CostGatePolicy
 
 /// The spend ledger a check counts and records into.
 struct LedgerOptions: ParsableArguments {

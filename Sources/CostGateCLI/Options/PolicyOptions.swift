@@ -3,6 +3,7 @@ import CostGateCore
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGatePolicy
 
 /// The policy a command gates with: `--policy FILE`, else `.costgate.yaml` found from the working
 /// directory up to the repository root.

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateLedger
 
 /// The validating webhook's decision, pure: an AdmissionReview body in, the HTTP answer out. The object is
 /// read, priced and gated as `check` would (team by namespace, labels and annotations; per-run and monthly

@@ -2,6 +2,7 @@ import Foundation
 import CostGateBasics
 import CostGateWorkloads
 import CostGatePricing
+import CostGatePolicy
 
 /// Decides one submission with the policy — a SLURM job read from its resolved options, or a Kubernetes
 /// object from an AdmissionReview — priced, gated (per-run quotas, rules, and the month's spend when a

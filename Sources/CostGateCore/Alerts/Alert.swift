@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGatePolicy
 
 /// One alert about a team's month, ready for Alertmanager or a chat webhook.
 public struct Alert: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGatePolicy
 
 /// A month's audit: per team what was spent, what is committed, what the repository will still run,
 /// against the quota; shared cost; and how well estimates matched actual runs.

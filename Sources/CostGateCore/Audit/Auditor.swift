@@ -1,6 +1,8 @@
 import Foundation
 import CostGateBasics
 import CostGateEstimation
+import CostGateLedger
+import CostGatePolicy
 
 /// The monthly audit: a pure function of the policy, the repository's estimates, the ledger's runs and
 /// the usage rows, for one month seen on one day.

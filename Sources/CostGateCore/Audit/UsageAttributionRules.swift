@@ -1,3 +1,5 @@
+import CostGatePolicy
+
 /// Which team a usage row belongs to: a team-naming tag first, then the teams' match rules in policy order.
 enum UsageAttributionRules {
     static func team(for record: UsageRecord, policy: Policy) -> Team? {

@@ -1,6 +1,7 @@
 import Foundation
 import CostGateBasics
 import CostGateEstimation
+import CostGatePolicy
 
 /// Compares two gated sides of a change. A pure function of the two check results and the policy.
 public enum CostDiff {

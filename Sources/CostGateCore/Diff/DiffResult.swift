@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGatePolicy
 
 /// A pull request's cost change: both sides estimated and gated with one policy (the base's by default),
 /// workloads paired by identity, and the head side's verdict with the increase caps added.

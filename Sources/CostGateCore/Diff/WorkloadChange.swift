@@ -1,6 +1,7 @@
 import Foundation
 import CostGateBasics
 import CostGateEstimation
+import CostGatePolicy
 
 /// One workload compared across a change: added, removed, changed or unchanged, with what it adds to
 /// its team's month on each side (the gated figure; one-off runs once, recurring per month).

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGateLedger
 
 /// `costgate ledger` output.
 public enum LedgerReporter {

@@ -3,6 +3,8 @@ import CostGateBasics
 import CostGateWorkloads
 import CostGatePricing
 import CostGateEstimation
+import CostGateLedger
+import CostGatePolicy
 
 /// `costgate audit`: the repository's workloads estimated, the ledger's runs and the usage exports read,
 /// and the month audited. Unusable inputs become diagnostics (exit 2); the rest is still audited.

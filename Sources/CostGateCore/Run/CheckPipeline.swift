@@ -3,6 +3,8 @@ import CostGateBasics
 import CostGateWorkloads
 import CostGatePricing
 import CostGateEstimation
+import CostGateLedger
+import CostGatePolicy
 
 /// `costgate check`: the inputs estimated and gated, optionally against (and into) the spend ledger.
 public struct CheckPipeline: Sendable {

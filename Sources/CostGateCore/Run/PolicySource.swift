@@ -1,6 +1,7 @@
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGatePolicy
 
 /// Where the policy of a run comes from: a file named on the command line, or `.costgate.yaml`
 /// found by walking up from the working directory to the repository root.

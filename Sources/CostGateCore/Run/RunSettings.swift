@@ -2,6 +2,7 @@ import Foundation
 import CostGateBasics
 import CostGateWorkloads
 import CostGatePricing
+import CostGatePolicy
 
 /// How a run reads and prices, merged in one place for every command, the admission hook, the fuzzer and
 /// the tests: costgate's defaults, then the policy's `pricing:` section, then the command line's flags

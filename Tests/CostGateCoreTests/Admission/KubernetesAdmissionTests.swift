@@ -4,6 +4,8 @@ import XCTest
 @testable import CostGateBasics
 @testable import CostGateWorkloads
 @testable import CostGatePricing
+@testable import CostGateLedger
+@testable import CostGatePolicy
 
 /// The webhook's decision without a server: AdmissionReview bodies as kube-apiserver sends them, in and out.
 final class KubernetesAdmissionTests: XCTestCase {

@@ -2,6 +2,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
 @testable import CostGateWorkloads
+@testable import CostGatePolicy
 
 final class SubmissionGateTests: XCTestCase {
     private let policyText = """

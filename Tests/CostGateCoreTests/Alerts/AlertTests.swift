@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
+@testable import CostGatePolicy
 
 final class AlertTests: XCTestCase {
     private let november = CalendarMonth(year: 2026, month: 11)!

@@ -2,6 +2,8 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
+@testable import CostGateLedger
+@testable import CostGatePolicy
 
 final class AuditorTests: XCTestCase {
     private let november = CalendarMonth(year: 2026, month: 11)!

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGatePolicy
 
 /// Two sides of a change, each a set of sbatch scripts (`CheckScenario`: every figure is GPUs × hours × 2 USD).
 final class CostDiffTests: XCTestCase {

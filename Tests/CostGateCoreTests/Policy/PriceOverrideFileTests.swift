@@ -5,6 +5,7 @@ import XCTest
 @testable import CostGateWorkloads
 @testable import CostGatePricing
 @testable import CostGateEstimation
+@testable import CostGatePolicy
 
 final class PriceOverrideFileTests: XCTestCase {
     private func apply(_ yaml: String) -> (PricingSettings, [Diagnostic]) {

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
+@testable import CostGatePolicy
 
 final class PrometheusReporterTests: XCTestCase {
     func testEachTeamIsAGaugeLabelledWithTheMonthAndQuotalessTeamsHaveNoQuotaSeries() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGatePolicy
 
 /// `costgate audit --format markdown`: for a scheduled workflow's job summary.
 public enum AuditMarkdownReporter {

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGatePolicy
 
 /// What the CI formats (SARIF, JUnit, GitHub annotations) show of a check or a diff: the findings, the
 /// input problems, each workload's verdict and the exit status. One view, so every format says the same.

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGatePolicy
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message` at the real place.
 /// GitHub shows at most 10 errors and 10 warnings per step, so denies come first and the rest is counted

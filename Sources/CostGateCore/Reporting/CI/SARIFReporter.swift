@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGatePolicy
 
 /// SARIF 2.1.0 for code scanning: one result per finding and per input problem, at the line and column
 /// that cause it; waived findings carry a suppression; the run records costgate's exit code.

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGatePolicy
 
 /// `costgate check --format json`: the estimate schema (version 1) plus the gate's decisions
 /// (documented in docs/json-schema.md).

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGatePolicy
 
 /// The human-readable report of `costgate check`: each workload's verdict, the findings at their
 /// manifest lines, each team's month against its quota, and one summary line.

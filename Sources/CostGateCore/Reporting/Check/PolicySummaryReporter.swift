@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGatePolicy
 
 /// `costgate policy validate`: what a valid policy says, in a few tables.
 public enum PolicySummaryReporter {

@@ -1,5 +1,6 @@
 import Foundation
 import CostGateBasics
+import CostGatePolicy
 
 /// `costgate diff` for people: the changed workloads with old and new monthly cost, each team's month
 /// before and after, the findings, one summary line.

@@ -2,6 +2,7 @@ import Foundation
 import CostGateBasics
 import CostGateWorkloads
 import CostGateEstimation
+import CostGatePolicy
 
 /// `costgate explain`: the whole derivation of one estimate (what was read, which price entry, which
 /// duration, the spot inputs, the arithmetic) and, with a policy, its verdict (which team match, which

@@ -2,6 +2,7 @@ import Foundation
 import CostGateBasics
 import CostGateWorkloads
 import CostGateEstimation
+import CostGatePolicy
 
 /// Markdown for a pull-request comment or a job summary: a one-line verdict, the changed (or checked)
 /// workloads, each team's quota, the findings, and collapsed details with every estimate's assumptions.
