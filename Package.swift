@@ -53,10 +53,23 @@ let package = Package(
         .target(name: "CostGatePolicy",
                 dependencies: ["CostGateBasics", "CostGateYAML", "CostGateWorkloads", "CostGatePricing", "CostGateSpot",
                                "CostGateEstimation", "CostGateLedger"]),
+        // Actual spend imported from FOCUS, OpenCost and sacct exports, as usage records.
+        .target(name: "CostGateUsage", dependencies: ["CostGateBasics", "CostGateWorkloads", "CostGatePricing"]),
+        // The pipelines: read, estimate and gate a tree (estimate, check), compare two trees (diff), audit a
+        // month against quotas with alerts, decide one submission (SLURM job_submit, Kubernetes admission).
+        .target(name: "CostGateRun",
+                dependencies: ["CostGateBasics", "CostGateYAML", "CostGateWorkloads", "CostGateSpot", "CostGatePricing",
+                               "CostGateEstimation", "CostGateLedger", "CostGatePolicy", "CostGateUsage", "CHTTPPost"]),
+        // Every report of a run's result: text, JSON, Markdown, SARIF, JUnit, GitHub annotations, Prometheus.
+        .target(name: "CostGateReporting",
+                dependencies: ["CostGateBasics", "CostGateWorkloads", "CostGateSpot", "CostGatePricing", "CostGateEstimation",
+                               "CostGateLedger", "CostGatePolicy", "CostGateUsage", "CostGateRun"]),
+        // The library product: re-exports every stage under one name.
         .target(
             name: "CostGateCore",
             dependencies: ["CostGateBasics", "CostGateYAML", "CostGateWorkloads", "CostGateSpot", "CostGatePricing",
-                           "CostGateEstimation", "CostGateLedger", "CostGatePolicy", "CHTTPPost"]
+                           "CostGateEstimation", "CostGateLedger", "CostGatePolicy", "CostGateUsage", "CostGateRun",
+                           "CostGateReporting"]
         ),
         // The PostgreSQL ledger store lives apart so the core stays quick to build without SwiftNIO.
         .target(

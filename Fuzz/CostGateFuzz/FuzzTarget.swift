@@ -3,6 +3,8 @@ import Foundation
 import CostGateBasics
 import CostGateWorkloads
 import CostGatePolicy
+import CostGateRun
+import CostGateReporting
 
 /// What one fuzz input goes through: the same calls the `costgate` commands make, from the bytes to a
 /// rendered report, so that any trap on the way (an overflow, a division by zero, an index out of

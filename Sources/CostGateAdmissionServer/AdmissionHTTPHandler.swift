@@ -2,6 +2,7 @@ import CostGateCore
 import Foundation
 import NIOCore
 import NIOHTTP1
+import CostGateRun
 
 /// One HTTPS connection's requests: `POST /validate` (an AdmissionReview), `GET /healthz`, `GET /metrics`.
 ///

@@ -1,6 +1,7 @@
 import CostGateCore
 import NIOConcurrencyHelpers
 import CostGatePolicy
+import CostGateRun
 
 /// The server's counters, in Prometheus' text exposition format (version 0.0.4): requests by result,
 /// the decision latency as a histogram, HTTP refusals by code, and policy reloads. Owned by the server,

@@ -6,6 +6,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import CostGateRun
 
 /// `costgate serve --admission`: a ValidatingAdmissionWebhook endpoint over HTTPS (SwiftNIO, NIOHTTP1, NIOSSL).
 ///

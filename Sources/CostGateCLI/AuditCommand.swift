@@ -5,6 +5,9 @@ import CostGateBasics
 import CostGateWorkloads
 import CostGateLedger
 import CostGatePolicy
+import CostGateUsage
+import CostGateRun
+import CostGateReporting
 
 /// `costgate audit [PATH...] --usage KIND=FILE`
 struct AuditCommand: ParsableCommand {

@@ -4,6 +4,7 @@ import Foundation
 import CostGateBasics
 import CostGateWorkloads
 import CostGatePricing
+import CostGateReporting
 
 /// `costgate catalog`: the built-in prices.
 struct CatalogCommand: ParsableCommand {

@@ -5,6 +5,8 @@ import CostGateBasics
 import CostGateWorkloads
 import CostGateLedger
 import CostGatePolicy
+import CostGateRun
+import CostGateReporting
 
 /// `costgate check PATH... --policy FILE`
 struct CheckCommand: ParsableCommand {

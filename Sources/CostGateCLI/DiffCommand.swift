@@ -3,6 +3,8 @@ import CostGateCore
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateRun
+import CostGateReporting
 
 /// `costgate diff --base REF [--head REF] [PATH...]`
 struct DiffCommand: ParsableCommand {

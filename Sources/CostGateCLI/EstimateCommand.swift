@@ -3,6 +3,8 @@ import CostGateCore
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateRun
+import CostGateReporting
 
 /// `costgate estimate PATH...`
 struct EstimateCommand: ParsableCommand {

@@ -4,6 +4,8 @@ import Foundation
 import CostGateBasics
 import CostGateWorkloads
 import CostGatePolicy
+import CostGateRun
+import CostGateReporting
 
 /// `costgate explain PATH [--workload ID]`
 struct ExplainCommand: ParsableCommand {

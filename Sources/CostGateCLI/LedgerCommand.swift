@@ -5,6 +5,7 @@ import Foundation
 import CostGateBasics
 import CostGateWorkloads
 import CostGateLedger
+import CostGateReporting
 
 /// `costgate ledger list|show|void`
 struct LedgerCommand: ParsableCommand {

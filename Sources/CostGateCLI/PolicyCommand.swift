@@ -3,6 +3,8 @@ import CostGateCore
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateRun
+import CostGateReporting
 
 /// `costgate policy validate FILE`
 struct PolicyCommand: ParsableCommand {

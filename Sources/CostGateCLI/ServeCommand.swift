@@ -6,6 +6,7 @@ import CostGateBasics
 import CostGateWorkloads
 import CostGateLedger
 import CostGatePolicy
+import CostGateRun
 
 /// `costgate serve --admission`: the Kubernetes ValidatingAdmissionWebhook (integrations/kubernetes/).
 struct ServeCommand: ParsableCommand {

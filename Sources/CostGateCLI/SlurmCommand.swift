@@ -5,6 +5,7 @@ import CostGateBasics
 import CostGateWorkloads
 import CostGateLedger
 import CostGatePolicy
+import CostGateRun
 
 /// `costgate slurm …`: enforcement at SLURM's own door.
 struct SlurmCommand: ParsableCommand {

@@ -5,6 +5,7 @@ import CostGateSpot
 import CostGateBasics
 import CostGateWorkloads
 import CostGateEstimation
+import CostGateReporting
 
 /// `costgate spot`: the spot advisor. One job in (flags, the catalog, or a job file), the spot model's
 /// estimate out: expected cost against on-demand, its spread, the best checkpoint interval and a

@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateCore
 import Foundation
 import CostGateWorkloads
+import CostGateRun
 
 /// Which policy file gates a diff: the chosen side's copy (the base by default), and whether the other differs.
 struct DiffPolicyChoice {

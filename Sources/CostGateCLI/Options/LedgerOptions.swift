@@ -3,6 +3,7 @@ import CostGateCore
 import Foundation
 import CostGateLedger
 import CostGatePolicy
+import CostGateRun
 
 /// The spend ledger a check counts and records into.
 struct LedgerOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostGateCore
 import Foundation
+import CostGateReporting
 
 /// Where `check` and `diff` write: one format on standard output, and any number of `FORMAT=PATH`
 /// reports from the same run (SARIF for code scanning, markdown for the job summary, …).

@@ -4,6 +4,7 @@ import Foundation
 import CostGateBasics
 import CostGateWorkloads
 import CostGatePolicy
+import CostGateRun
 
 /// The policy a command gates with: `--policy FILE`, else `.costgate.yaml` found from the working
 /// directory up to the repository root.

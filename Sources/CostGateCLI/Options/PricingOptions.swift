@@ -3,6 +3,7 @@ import CostGateCore
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateRun
 
 /// Flags that choose where and at which prices workloads are priced.
 struct PricingOptions: ParsableArguments {

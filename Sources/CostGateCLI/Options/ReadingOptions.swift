@@ -3,6 +3,7 @@ import CostGateCore
 import Foundation
 import CostGateBasics
 import CostGateWorkloads
+import CostGateRun
 
 /// Flags that fill in what manifests do not say.
 struct ReadingOptions: ParsableArguments {

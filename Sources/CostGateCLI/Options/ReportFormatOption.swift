@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostGateCore
+import CostGateReporting
 
 /// A command's set of output formats as `--format` and `--output` take them: argument-parser parses
 /// the name and lists the formats the command has when it is none of them (exit 64).

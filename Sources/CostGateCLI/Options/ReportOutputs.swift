@@ -2,6 +2,7 @@ import ArgumentParser
 import CostGateCore
 import Foundation
 import CostGateBasics
+import CostGateReporting
 
 /// `--format F` for standard output and repeatable `--output F=PATH`, for any command's set of formats:
 /// parsed with suggestions, each format rendered once, files written before standard output.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostGateCore
+import CostGateRun
 
 extension RunSettings.Flags {
     /// A command's reading and pricing flags, parsed and checked: the reading flags first, so a usage

@@ -6,6 +6,7 @@ import CostGateBasics
 import CostGateWorkloads
 import CostGatePricing
 import CostGateEstimation
+import CostGateReporting
 
 /// The inputs of the spot model (spot-model.md §3) as flags, or the catalog flags that look prices and
 /// the interruption band up. Durations take hours (`48`, `0.5`) or a unit (`36h`, `90m`, `2d`, `1h30m`).

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import CostGateRun
 
 /// `costgate serve --admission` for real: the built binary over HTTPS on loopback, AdmissionReviews as
 /// kube-apiserver sends them, sent with curl.

@@ -6,6 +6,7 @@ import XCTest
 @testable import CostGatePricing
 @testable import CostGateLedger
 @testable import CostGatePolicy
+@testable import CostGateRun
 
 /// The webhook's decision without a server: AdmissionReview bodies as kube-apiserver sends them, in and out.
 final class KubernetesAdmissionTests: XCTestCase {

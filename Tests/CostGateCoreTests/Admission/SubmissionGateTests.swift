@@ -3,6 +3,7 @@ import XCTest
 @testable import CostGateBasics
 @testable import CostGateWorkloads
 @testable import CostGatePolicy
+@testable import CostGateRun
 
 final class SubmissionGateTests: XCTestCase {
     private let policyText = """

@@ -3,6 +3,8 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
 @testable import CostGatePolicy
+@testable import CostGateUsage
+@testable import CostGateRun
 
 final class AlertTests: XCTestCase {
     private let november = CalendarMonth(year: 2026, month: 11)!

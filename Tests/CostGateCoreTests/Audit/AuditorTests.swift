@@ -4,6 +4,8 @@ import XCTest
 @testable import CostGateBasics
 @testable import CostGateLedger
 @testable import CostGatePolicy
+@testable import CostGateUsage
+@testable import CostGateRun
 
 final class AuditorTests: XCTestCase {
     private let november = CalendarMonth(year: 2026, month: 11)!

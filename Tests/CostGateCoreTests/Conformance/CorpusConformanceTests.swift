@@ -5,6 +5,7 @@ import XCTest
 @testable import CostGateYAML
 @testable import CostGateWorkloads
 @testable import CostGatePricing
+@testable import CostGateRun
 
 /// Every real manifest in ../shared/corpus/real (skipped when absent): read without a crash or a
 /// hang, and every workload document either estimated or explained by a diagnostic at its place.

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGatePolicy
+@testable import CostGateRun
 
 /// Two sides of a change, each a set of sbatch scripts (`CheckScenario`: every figure is GPUs × hours × 2 USD).
 final class CostDiffTests: XCTestCase {

@@ -3,6 +3,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGatePricing
 @testable import CostGateEstimation
+@testable import CostGateRun
 
 /// Spot never looks dearer than it is (issue 14): with the built-in catalog a pod's share of an
 /// instance costs its on-demand price × the instance's spot/on-demand ratio, and where the catalog's

@@ -3,6 +3,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateWorkloads
 @testable import CostGatePricing
+@testable import CostGateRun
 
 final class EstimatorTests: XCTestCase {
     /// A catalog where an A100 80GB costs exactly $2 on demand and $1 on spot everywhere.

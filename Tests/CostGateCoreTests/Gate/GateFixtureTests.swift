@@ -3,6 +3,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
 @testable import CostGateWorkloads
+@testable import CostGateRun
 
 /// One generic test walks every case under Fixtures/gate: a policy, the manifests it judges, and
 /// `expected.txt` with the owner of each workload, every finding and the exit status.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGateReporting
 
 /// SARIF, JUnit and GitHub annotations say the same through `FindingsView`; each format's own rules
 /// (escaping, GitHub's annotation limit, JUnit's counts) beyond what the goldens show.

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGateRun
+@testable import CostGateReporting
 
 /// `render` joins text made on all cores; it must stay the document `document` describes.
 final class EstimateJSONReporterTests: XCTestCase {

@@ -3,6 +3,9 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateBasics
 @testable import CostGatePolicy
+@testable import CostGateUsage
+@testable import CostGateRun
+@testable import CostGateReporting
 
 final class PrometheusReporterTests: XCTestCase {
     func testEachTeamIsAGaugeLabelledWithTheMonthAndQuotalessTeamsHaveNoQuotaSeries() throws {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateReporting
 
 final class TextTableTests: XCTestCase {
     func testColumnsAreSizedToTheirWidestCellAndLinesEndWithoutSpaces() {

@@ -2,6 +2,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateWorkloads
 @testable import CostGateEstimation
+@testable import CostGateRun
 
 /// The joins across files: identities made distinct, HPAs joined to their targets. Both find their
 /// candidates by hash first, so these check that the strings still decide.

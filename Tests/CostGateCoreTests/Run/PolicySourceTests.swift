@@ -1,6 +1,7 @@
 import XCTest
 import CostGateTestSupport
 @testable import CostGateCore
+@testable import CostGateRun
 
 final class PolicySourceTests: XCTestCase {
     func testDiscoveryWalksUpToTheRepositoryRoot() {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CostGateCore
+@testable import CostGateRun
 
 /// TrainJobs priced with runtimes from anywhere in the input set, and the error when one is missing.
 final class TrainJobJoinTests: XCTestCase {

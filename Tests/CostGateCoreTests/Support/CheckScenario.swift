@@ -4,6 +4,7 @@ import CostGateTestSupport
 @testable import CostGateCore
 @testable import CostGateBasics
 @testable import CostGatePolicy
+@testable import CostGateRun
 
 /// Checks over in-memory files, the settings merged as the commands merge them: sbatch scripts on a partition
 /// priced at $2 per GPU-hour, so every figure is GPUs × hours × 2 USD.

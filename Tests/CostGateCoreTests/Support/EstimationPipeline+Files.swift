@@ -3,6 +3,7 @@ import CostGateTestSupport
 @testable import CostGateBasics
 @testable import CostGateWorkloads
 @testable import CostGatePricing
+@testable import CostGateRun
 
 extension EstimationPipeline {
     /// Runs the pipeline over in-memory files with November 2026 as the month.

@@ -1,6 +1,7 @@
 import XCTest
 import CostGateTestSupport
 @testable import CostGateCore
+@testable import CostGateUsage
 
 final class CSVReaderTests: XCTestCase {
     private func texts(_ csv: String) -> [[String]] {

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGatePricing
+@testable import CostGateUsage
 
 final class FOCUSImporterTests: XCTestCase {
     private func read(_ name: String) throws -> UsageReading {

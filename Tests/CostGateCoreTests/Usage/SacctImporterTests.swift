@@ -3,6 +3,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateWorkloads
 @testable import CostGatePricing
+@testable import CostGateUsage
 
 final class SacctImporterTests: XCTestCase {
     private func read(_ name: String, pricing: PricingSettings = UsageFixture.pricing) throws -> UsageReading {

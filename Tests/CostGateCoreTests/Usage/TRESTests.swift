@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CostGateCore
+@testable import CostGateUsage
 
 final class TRESTests: XCTestCase {
     func testTheDocumentedExample() throws {

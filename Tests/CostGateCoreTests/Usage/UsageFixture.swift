@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGatePricing
+@testable import CostGateUsage
 
 /// The usage fixtures (`Fixtures/usage/`) and the pricing their sacct totals assume.
 enum UsageFixture {

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import CostGateCore
 @testable import CostGateWorkloads
+@testable import CostGateRun
 
 final class LeaderWorkerSetReaderTests: XCTestCase {
     func testLeaderTemplateAndWorkersPerGroup() throws {

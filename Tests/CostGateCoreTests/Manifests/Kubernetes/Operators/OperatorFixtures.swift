@@ -5,6 +5,7 @@ import XCTest
 @testable import CostGateYAML
 @testable import CostGateWorkloads
 @testable import CostGatePricing
+@testable import CostGateRun
 
 /// The operator fixtures (`Fixtures/k8s/operators`), read alone or run through the whole pipeline.
 enum OperatorFixtures {

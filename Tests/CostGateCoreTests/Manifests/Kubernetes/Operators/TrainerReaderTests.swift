@@ -2,6 +2,7 @@ import XCTest
 @testable import CostGateCore
 @testable import CostGateWorkloads
 @testable import CostGatePricing
+@testable import CostGateRun
 
 /// TrainJob arithmetic: nodes, GPUs per node, placement patches, duration, gang.
 final class TrainerReaderTests: XCTestCase {
