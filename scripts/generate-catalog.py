@@ -2,7 +2,7 @@
 """Generate costgate's built-in, offline GPU price catalog.
 
 Reads the pricing extracts in shared/data/pricing (see the README.md beside them) and writes
-Sources/CostGateCore/Pricing/BuiltinCatalog+Data.swift: compact, normalized tables embedded as
+Sources/CostGatePricing/BuiltinCatalog+Data.swift: compact, normalized tables embedded as
 multi-line string literals (CSV-like text; large Swift array literals compile far too slowly),
 with a header comment naming every source. The Swift side (BuiltinCatalog.swift,
 PriceCatalog+Builtin.swift) parses the tables once and applies the pricing rules
@@ -45,7 +45,7 @@ from statistics import median
 SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(SCRIPT_DIR)
 DEFAULT_PRICING_DIR = os.path.join(REPO_ROOT, "..", "shared", "data", "pricing")
-DEFAULT_OUTPUT = os.path.join(REPO_ROOT, "Sources", "CostGateCore", "Pricing", "BuiltinCatalog+Data.swift")
+DEFAULT_OUTPUT = os.path.join(REPO_ROOT, "Sources", "CostGatePricing", "BuiltinCatalog+Data.swift")
 COMMAND = "python3 scripts/generate-catalog.py ../shared/data/pricing"
 
 # Where each extract comes from (shared/data/pricing/README.md). `date` is a date the data can be

@@ -50,7 +50,7 @@
 // swiftlint:disable file_length line_length
 extension BuiltinCatalog {
     /// The sources above, one per line (`|`-separated).
-    package static let sourcesTable = """
+    static let sourcesTable = """
     id|file|repository|path|commit|date|dateNote|licence|rows
     skypilot-aws|aws_gpu_vms.csv|skypilot-org/skypilot-catalog|catalogs/v9/aws/vms.csv|2c3d7ea7d76bf84cf80d382e946c1609571485fd||commit date unknown; its us-east-1 on-demand prices equal karpenter's 2026-07-20 table for all 64 shared types (mid-2026); spot prices are one undated snapshot per zone|no LICENSE file in the catalog repository (generated from AWS's public price API); unclear|760
     karpenter-aws|aws_gpu_ondemand_us_east_1.csv|aws/karpenter-provider-aws|pkg/providers/pricing/zz_generated.pricing_aws.go|1d927085dd81a9df9301e613f371dac5b4d16bfe|2026-07-20|file header: generated at 2026-07-20T13:44:30Z for us-east-1 (on-demand only)|Apache-2.0|78
@@ -62,7 +62,7 @@ extension BuiltinCatalog {
     """
 
     /// AWS and Azure instance types: whole-instance USD/h per region (AWS: median over zones; empty = not offered).
-    package static let instancesTable = """
+    static let instancesTable = """
     provider,region,instance,model,accelerators,vcpus,memoryGiB,onDemand,spot,zones,flags
     aws,ap-northeast-1,p3.16xlarge,v100-16gb,8,64,488,33.552,33.552,2,
     aws,ap-northeast-1,p3.2xlarge,v100-16gb,1,8,61,4.194,2.72435,2,
@@ -514,7 +514,7 @@ extension BuiltinCatalog {
     """
 
     /// GCP host VMs (GPUs excluded): USD/h per region, median over zones.
-    package static let gcpHostsTable = """
+    static let gcpHostsTable = """
     region,instance,vcpus,memoryGiB,onDemand,spot,zones
     asia-east1,a3-highgpu-1g,26,234,1.36923,0.58331,1
     asia-east1,a3-highgpu-2g,52,468,2.73845,1.16662,1
@@ -739,7 +739,7 @@ extension BuiltinCatalog {
     """
 
     /// GCP accelerator-attach rows: USD/h for `count` accelerators per region, median over zones.
-    package static let gcpAcceleratorsTable = """
+    static let gcpAcceleratorsTable = """
     region,accelerator,model,count,onDemand,spot,zones
     asia-east1,H100,h100-80gb,1,4.20076,4.832,1
     asia-east1,H100,h100-80gb,2,8.40152,9.664,1
@@ -1051,7 +1051,7 @@ extension BuiltinCatalog {
     """
 
     /// GCP host shape -> attached accelerator row and count (empty: none).
-    package static let gcpShapesTable = """
+    static let gcpShapesTable = """
     instance,accelerator,count
     a2-highgpu-1g,A100,1
     a2-highgpu-2g,A100,2
@@ -1082,7 +1082,7 @@ extension BuiltinCatalog {
     """
 
     /// GCP TPU prices per chip-hour by region, and where each comes from.
-    package static let tpuTable = """
+    static let tpuTable = """
     region,model,onDemand,spot,source
     asia-east1,tpu-v2,1.305,0.3915,gpuhunt TPU v2 device
     asia-northeast1,tpu-v6e,3.24,1.45707,skypilot tpu-v6e-1
@@ -1113,7 +1113,7 @@ extension BuiltinCatalog {
     """
 
     /// AWS Spot Instance Advisor, Linux: band index 0-4 (<5%, 5-10%, 10-15%, 15-20%, >20%) and savings over on-demand in percent.
-    package static let spotAdvisorTable = """
+    static let spotAdvisorTable = """
     region,instance,band,savings
     af-south-1,g4dn.12xlarge,0,87
     af-south-1,g4dn.16xlarge,0,90

@@ -9,11 +9,11 @@ final class GeneratedCatalogTests: XCTestCase {
     func testCommittedCatalogMatchesTheGenerator() throws {
         // Resolve symlinks so the check also works from a package that links these tests.
         let testFile = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        // Tests/CostGatePricingTests/this file → the repository.
         let root = testFile.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
         let pricing = root.deletingLastPathComponent().appendingPathComponent("shared/data/pricing")
         let script = root.appendingPathComponent("scripts/generate-catalog.py")
-        let committed = root.appendingPathComponent("Sources/CostGateCore/Pricing/BuiltinCatalog+Data.swift")
+        let committed = root.appendingPathComponent("Sources/CostGatePricing/BuiltinCatalog+Data.swift")
         let files = FileManager.default
         try XCTSkipUnless(files.fileExists(atPath: pricing.appendingPathComponent("aws_gpu_vms.csv").path),
                           "no shared/data/pricing beside the repository")
