@@ -112,6 +112,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         return false
     }
 
+    // Specialized here for both outputs: the JSON reports that write every string are in another target.
+    @_specialize(exported: true, where Output == GrowableBuffer<UInt8>)
+    @_specialize(exported: true, where Output == [UInt8])
     package static func writeString<Output: ByteOutput & ~Copyable>(_ value: String, to output: inout Output) {
         output.append(UInt8(ascii: "\""))
         // Most strings need no escape: copy them whole rather than byte by byte.

@@ -25,6 +25,11 @@ package enum DecimalText {
     }
 
     /// Appends the text of `value.rounded(places)` to `output`.
+    // Specialized here for both outputs (as are the writers below): the reports that call them are in
+    // CostGateReporting, which cannot specialize another target's generic code, and a report writes
+    // thousands of amounts.
+    @_specialize(exported: true, where Output == GrowableBuffer<UInt8>)
+    @_specialize(exported: true, where Output == [UInt8])
     package static func appendRounded<Output: ByteOutput & ~Copyable>(_ value: Decimal, places: Int, to output: inout Output) {
         guard let parts = parts(of: value), let rounded = rounded(parts, places: places) else {
             output.append(utf8: value.rounded(places).description)
@@ -41,6 +46,8 @@ package enum DecimalText {
     }
 
     /// Appends `value.description` to `output`.
+    @_specialize(exported: true, where Output == GrowableBuffer<UInt8>)
+    @_specialize(exported: true, where Output == [UInt8])
     package static func append<Output: ByteOutput & ~Copyable>(_ value: Decimal, to output: inout Output) {
         guard let parts = parts(of: value) else {
             output.append(utf8: value.description)
@@ -92,6 +99,8 @@ package enum DecimalText {
 
     /// Writes `parts` as Foundation's `description` does: every stored digit, a point only when the
     /// exponent is negative, `0.` in front of a value below one.
+    @_specialize(exported: true, where Output == GrowableBuffer<UInt8>)
+    @_specialize(exported: true, where Output == [UInt8])
     package static func append<Output: ByteOutput & ~Copyable>(_ parts: Parts, to output: inout Output) {
         guard parts.mantissa != 0 else {
             output.append(UInt8(ascii: "0"))
