@@ -10,7 +10,9 @@ wt=$(pwd)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); out=$2
 case $out in /*) ;; *) out="$wt/$out" ;; esac
 rm -rf "$out"; mkdir -p "$out"
-scratch=$(mktemp -d)
+# A fixed place for the spot job files: their path is part of the output.
+scratch=/tmp/costgate-record-outputs
+rm -rf "$scratch"; mkdir -p "$scratch"
 trap 'rm -rf "$scratch"' EXIT
 corpus=../shared/corpus/real
 day=(--today 2026-11-22)
