@@ -111,7 +111,7 @@ package struct SpotDistribution: Sendable {
             let p0 = exp(-lambda * s)
             let q = exp(-lambda * (restart + s))
             // T₁: Exp(Λ) below s.
-            var packedRe = cellMasses([Piece(start: 0, width: s, rate: lambda, mass: 1)], cellHours: h, length: m, logRho: logRho)
+            let firstMasses = cellMasses([Piece(start: 0, width: s, rate: lambda, mass: 1)], cellHours: h, length: m, logRho: logRho)
             // g(G), G ~ Exp(Λ) below R + s: γG while restarting (Exp(Λ/γ) below γR; an atom at 0 when γ = 0),
             // then γR + (G − R).
             let lostTotal = -expm1(-lambda * (restart + s))
@@ -122,22 +122,9 @@ package struct SpotDistribution: Sendable {
                 pieces.append(gamma > 0 ? Piece(start: 0, width: gamma * restart, rate: lambda / gamma, mass: pRestart)
                                         : Piece(start: 0, width: 0, rate: 0, mass: pRestart))
             }
-            var packedIm = cellMasses(pieces, cellHours: h, length: m, logRho: logRho)
-            // Both sequences are real: one complex FFT of first + i·lost gives both transforms,
-            // X_k = F_k + i·G_k with F_k = (X_k + conj X_{M−k})/2 and G_k = (X_k − conj X_{M−k})/(2i).
-            SpotFourier.transform(&packedRe, &packedIm, inverse: false)
-            var firstRe = [Double](repeating: 0, count: half + 1)
-            var firstIm = [Double](repeating: 0, count: half + 1)
-            var lostRe = [Double](repeating: 0, count: half + 1)
-            var lostIm = [Double](repeating: 0, count: half + 1)
-            for k in 0...half {
-                let mirror = (m - k) & (m - 1)
-                let (xr, xi, yr, yi) = (packedRe[k], packedIm[k], packedRe[mirror], packedIm[mirror])
-                firstRe[k] = (xr + yr) / 2
-                firstIm[k] = (xi - yi) / 2
-                lostRe[k] = (xi + yi) / 2
-                lostIm[k] = (yr - xr) / 2
-            }
+            let lostMasses = cellMasses(pieces, cellHours: h, length: m, logRho: logRho)
+            let (first, lost) = SpotFourier.realPair(firstMasses, lostMasses)
+            let (firstRe, firstIm, lostRe, lostIm) = (first.re, first.im, lost.re, lost.im)
             let d0 = exp(logRho * shiftCell)
             let d1 = exp(logRho * (shiftCell + 1))
             for k in 0...half {

@@ -13,35 +13,29 @@ package enum SpotFourier {
     /// Largest transform length; its roots of unity are tabulated once and strided for shorter ones.
     package static let maxLength = 1 << 15
 
-    /// `cos(2πj/maxLength)` and `sin(2πj/maxLength)` for `j < maxLength/2`: immutable, built on first use.
-    private static let roots: (cos: [Double], sin: [Double]) = {
-        let half = maxLength / 2
-        var c = [Double](repeating: 0, count: half)
-        var s = [Double](repeating: 0, count: half)
-        for j in 0..<half {
-            let angle = 2 * Double.pi * Double(j) / Double(maxLength)
-            c[j] = cos(angle)
-            s[j] = sin(angle)
-        }
-        return (c, s)
-    }()
-
     /// The twiddles of the pass that merges blocks of `length/2` into blocks of `length`, at
     /// `length/2 + k` for `k < length/2`: `cos` and `sin` of `2πk/length`, the same for every
-    /// transform length (entries 0 and 1 unused).
+    /// transform length (entries 0 and 1 unused). The top half, `length = maxLength`, is the table of
+    /// roots `root(_:length:)` strides; every shorter pass takes every `maxLength/length`-th of those.
+    /// Immutable, built on first use.
     private static let passTwiddles: (cos: [Double], sin: [Double]) = {
         var c = [Double](repeating: 0, count: maxLength)
         var s = [Double](repeating: 0, count: maxLength)
-        var length = 2
-        while length <= maxLength {
+        let top = maxLength / 2
+        for k in 0..<top {
+            let angle = 2 * Double.pi * Double(k) / Double(maxLength)
+            c[top + k] = cos(angle)
+            s[top + k] = sin(angle)
+        }
+        var length = maxLength / 2
+        while length >= 2 {
             let half = length / 2
             let step = maxLength / length
             for k in 0..<half {
-                let index = k * step
-                c[half + k] = index < maxLength / 2 ? roots.cos[index] : -roots.cos[index - maxLength / 2]
-                s[half + k] = index < maxLength / 2 ? roots.sin[index] : -roots.sin[index - maxLength / 2]
+                c[half + k] = c[top + k * step]
+                s[half + k] = s[top + k * step]
             }
-            length <<= 1
+            length >>= 1
         }
         return (c, s)
     }()
@@ -51,8 +45,9 @@ package enum SpotFourier {
     package static func root(_ j: Int, length: Int) -> (cos: Double, sin: Double) {
         let index = (j & (length - 1)) * (maxLength / length)
         let half = maxLength / 2
-        if index < half { return (roots.cos[index], roots.sin[index]) }
-        return (-roots.cos[index - half], -roots.sin[index - half])
+        if index < half { return (passTwiddles.cos[half + index], passTwiddles.sin[half + index]) }
+        // e^{iπ + iθ} = −e^{iθ}: the second half of the circle from the first.
+        return (-passTwiddles.cos[index], -passTwiddles.sin[index])
     }
 
     /// Transforms `re`/`im` (length a power of two, at most `maxLength`) in place:
@@ -158,6 +153,26 @@ package enum SpotFourier {
             }
             start += length
         }
+    }
+
+    /// The transforms of two real sequences of one power-of-two length, from one complex transform of
+    /// `a + i·b`: `A_k = (X_k + conj X_{M−k})/2`, `B_k = (X_k − conj X_{M−k})/(2i)`, at frequencies
+    /// `0…M/2` (the rest are their conjugates).
+    package static func realPair(_ a: [Double], _ b: [Double])
+        -> (a: (re: [Double], im: [Double]), b: (re: [Double], im: [Double])) {
+        var (x, y) = (a, b)
+        transform(&x, &y, inverse: false)
+        let m = x.count
+        var aRe = [Double](repeating: 0, count: m / 2 + 1), aIm = aRe, bRe = aRe, bIm = aRe
+        for k in 0...(m / 2) {
+            let mirror = (m - k) & (m - 1)
+            let (xr, xi, yr, yi) = (x[k], y[k], x[mirror], y[mirror])
+            aRe[k] = (xr + yr) / 2
+            aIm[k] = (xi - yi) / 2
+            bRe[k] = (xi + yi) / 2
+            bIm[k] = (yr - xr) / 2
+        }
+        return ((aRe, aIm), (bRe, bIm))
     }
 
     /// The inverse transform (without `1/M`) of a spectrum whose signal is real, from its frequencies

@@ -114,23 +114,13 @@ package struct SpotRuntimeDistribution: Sendable {
         }
     }
 
-    /// Damped transforms of two variables made of pieces, from one complex FFT: both sequences are real,
-    /// so `X = F + i·G` gives `F_k = (X_k + conj X_{M−k})/2` and `G_k = (X_k − conj X_{M−k})/(2i)`.
-    /// Only frequencies `0…M/2` are kept: the distributions are real, the upper half their conjugates.
+    /// Damped transforms of two variables made of pieces, from one complex FFT (`SpotFourier.realPair`),
+    /// at frequencies `0…M/2`.
     private static func transforms(_ a: [SpotDistribution.Piece], _ b: [SpotDistribution.Piece], h: Double, m: Int,
                                    logRho: Double) -> ([Complex], [Complex]) {
-        var re = SpotDistribution.cellMasses(a, cellHours: h, length: m, logRho: logRho)
-        var im = SpotDistribution.cellMasses(b, cellHours: h, length: m, logRho: logRho)
-        SpotFourier.transform(&re, &im, inverse: false)
-        var first = [Complex](repeating: .zero, count: m / 2 + 1)
-        var second = [Complex](repeating: .zero, count: m / 2 + 1)
-        for k in 0...(m / 2) {
-            let mirror = (m - k) & (m - 1)
-            let (xr, xi, yr, yi) = (re[k], im[k], re[mirror], im[mirror])
-            first[k] = Complex(re: (xr + yr) / 2, im: (xi - yi) / 2)
-            second[k] = Complex(re: (xi + yi) / 2, im: (yr - xr) / 2)
-        }
-        return (first, second)
+        let (first, second) = SpotFourier.realPair(SpotDistribution.cellMasses(a, cellHours: h, length: m, logRho: logRho),
+                                                   SpotDistribution.cellMasses(b, cellHours: h, length: m, logRho: logRho))
+        return (zip(first.re, first.im).map { Complex(re: $0, im: $1) }, zip(second.re, second.im).map { Complex(re: $0, im: $1) })
     }
 
     // swiftlint:disable:next function_parameter_count function_body_length

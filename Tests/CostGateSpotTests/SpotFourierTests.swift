@@ -52,4 +52,20 @@ final class SpotFourierTests: XCTestCase {
             }
         }
     }
+
+    func testAPairOfRealSequencesFromOneTransform() {
+        var g = SplitMix64(state: 9)
+        for n in [4, 8, 256] {
+            let a = (0..<n).map { _ in g.unit() }, b = (0..<n).map { _ in g.unit() }
+            let (pairA, pairB) = SpotFourier.realPair(a, b)
+            for (signal, pair) in [(a, pairA), (b, pairB)] {
+                var (re, im) = (signal, [Double](repeating: 0, count: n))
+                SpotFourier.transform(&re, &im, inverse: false)
+                for k in 0...(n / 2) {
+                    XCTAssertEqual(pair.re[k], re[k], accuracy: 1e-12, "n \(n) k \(k)")
+                    XCTAssertEqual(pair.im[k], im[k], accuracy: 1e-12, "n \(n) k \(k)")
+                }
+            }
+        }
+    }
 }
