@@ -6,8 +6,6 @@ import CostGateTestSupport
 /// `DecimalMath` must return Foundation's Decimal bit for bit (the same value in the same stored
 /// form), so every figure and text derived from it is unchanged.
 final class DecimalMathTests: XCTestCase {
-    private func bits(_ value: Decimal) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }
-
     /// Prices, quantities, durations and products of them: short and 38-digit mantissas, both signs.
     private func samples() -> [Decimal] {
         var values: [Decimal] = [1, 2, 10, 730, 3600, Decimal(string: "0.5")!, Decimal(string: "0.031611")!,
@@ -35,10 +33,10 @@ final class DecimalMathTests: XCTestCase {
         let values = samples()
         for (index, a) in values.enumerated() {
             for b in values[index...] {
-                XCTAssertEqual(bits(DecimalMath.product(a, b)), bits(a * b), "\(a) * \(b)")
-                XCTAssertEqual(bits(DecimalMath.sum(a, b)), bits(a + b), "\(a) + \(b)")
-                XCTAssertEqual(bits(DecimalMath.sum(a, -b)), bits(a - b), "\(a) - \(b)")
-                if b != 0 { XCTAssertEqual(bits(DecimalMath.quotient(a, b)), bits(a / b), "\(a) / \(b)") }
+                XCTAssertEqual(storedBytes(DecimalMath.product(a, b)), storedBytes(a * b), "\(a) * \(b)")
+                XCTAssertEqual(storedBytes(DecimalMath.sum(a, b)), storedBytes(a + b), "\(a) + \(b)")
+                XCTAssertEqual(storedBytes(DecimalMath.sum(a, -b)), storedBytes(a - b), "\(a) - \(b)")
+                if b != 0 { XCTAssertEqual(storedBytes(DecimalMath.quotient(a, b)), storedBytes(a / b), "\(a) / \(b)") }
             }
         }
     }
@@ -56,12 +54,12 @@ final class DecimalMathTests: XCTestCase {
 
     func testQuotientWhereFoundationAlignsExponentsFirst() {
         let a = Decimal(string: "-1870596773768203893000000000")!, b = Decimal(string: "0.000244140625")!
-        XCTAssertEqual(bits(DecimalMath.quotient(a, b)), bits(a / b), "Foundation drops digits here; so must the fast path")
+        XCTAssertEqual(storedBytes(DecimalMath.quotient(a, b)), storedBytes(a / b), "Foundation drops digits here; so must the fast path")
     }
 
     func testDurationsInHours() {
         for seconds in [1, 60, 90, 3600, 5400, 9000, 86_400, 129_600, 7] {
-            XCTAssertEqual(bits(DecimalMath.quotient(Decimal(seconds), 3600)), bits(Decimal(seconds) / 3600))
+            XCTAssertEqual(storedBytes(DecimalMath.quotient(Decimal(seconds), 3600)), storedBytes(Decimal(seconds) / 3600))
         }
     }
 }

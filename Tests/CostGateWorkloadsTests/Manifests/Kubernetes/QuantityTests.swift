@@ -1,4 +1,7 @@
+import Foundation
 import XCTest
+import CostGateTestSupport
+import CostGateYAML
 @testable import CostGateWorkloads
 
 /// Values from kubernetes/apimachinery `quantity_test.go` (`TestQuantityParse` and friends).
@@ -67,5 +70,23 @@ final class QuantityTests: XCTestCase {
         XCTAssertEqual(try Quantity(parsing: "16Gi").integerValue, 17_179_869_184)
         XCTAssertTrue(try Quantity(parsing: "8").isInteger)
         XCTAssertFalse(try Quantity(parsing: "500m").isInteger)
+    }
+
+    func testQuantityValueMatchesFoundationsConstruction() throws {
+        for text in ["500m", "4", "16Gi", "1.5", "100n", "0.000000001", "3e-4", "-2", "123456789012345678"] {
+            let quantity = try Quantity(parsing: text)
+            let reference = Decimal(sign: .plus, exponent: -9, significand: Decimal(string: String(quantity.nanos.magnitude))!)
+            XCTAssertEqual(storedBytes(quantity.value), storedBytes(quantity.nanos < 0 ? -reference : reference), text)
+        }
+    }
+
+    func testACursorsQuantityErrorNamesTheKeyPath() throws {
+        let text = "spec:\n  containers:\n    - name: a\n    - name: b\n      resources: {limits: {cpu: x}}\n"
+        let root = try XCTUnwrap(try YAMLParser().parse(Array(text.utf8)).documents[0].get().root)
+        let cursor = NodeCursor(node: root, path: "", file: "f.yaml", document: 0)
+        let cpu = try XCTUnwrap(try cursor.descend("spec", "containers")?.items()[1].descend("resources", "limits", "cpu"))
+        XCTAssertThrowsError(try cpu.quantity()) { error in
+            XCTAssertTrue("\(error)".contains("spec.containers[1].resources.limits.cpu"), "\(error)")
+        }
     }
 }
