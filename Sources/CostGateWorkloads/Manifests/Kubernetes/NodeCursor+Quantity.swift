@@ -1,4 +1,3 @@
-import CostGateBasics
 import CostGateYAML
 
 extension NodeCursor {
