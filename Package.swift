@@ -110,7 +110,6 @@ let package = Package(
         ),
         .target(
             name: "CostGateTestSupport",
-            dependencies: ["CostGateWorkloads"],
             path: "Tests/CostGateTestSupport"
         ),
         .testTarget(

@@ -5,7 +5,7 @@ import CostGateTestSupport
 
 final class PolicySourceTests: XCTestCase {
     func testDiscoveryWalksUpToTheRepositoryRoot() {
-        let files = InMemoryFileSystem(files: [
+        let files = MemoryFileSystem(texts: [
             "/repo/.git/HEAD": "ref",
             "/repo/.costgate.yaml": "version: 1",
             "/repo/jobs/train/job.yaml": "",
@@ -15,7 +15,7 @@ final class PolicySourceTests: XCTestCase {
     }
 
     func testANearerPolicyWinsAndTheSearchStopsAtTheRoot() {
-        let files = InMemoryFileSystem(files: [
+        let files = MemoryFileSystem(texts: [
             "/.costgate.yaml": "version: 1",
             "/repo/.git/HEAD": "ref",
             "/repo/team/.costgate.yml": "version: 1",
@@ -27,7 +27,7 @@ final class PolicySourceTests: XCTestCase {
     }
 
     func testUnreadablePolicyIsAnError() {
-        let (policy, diagnostics) = PolicySource.explicit("missing.yaml").load(fileSystem: InMemoryFileSystem(files: [:]))
+        let (policy, diagnostics) = PolicySource.explicit("missing.yaml").load(fileSystem: MemoryFileSystem(texts: [:]))
         XCTAssertNil(policy)
         XCTAssertEqual(diagnostics.map(\.rendered), ["missing.yaml: error: cannot read the policy: no such file or directory [unreadable-policy]"])
     }

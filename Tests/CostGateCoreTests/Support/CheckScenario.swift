@@ -25,7 +25,7 @@ enum CheckScenario {
     }
 
     static func check(_ files: [String: String], policy: Policy) -> CheckResult {
-        let fileSystem = InMemoryFileSystem(files: files)
+        let fileSystem = MemoryFileSystem(texts: files)
         let settings = RunSettings.resolve(policy: policy, today: today, fileSystem: fileSystem)
         return CheckPipeline(fileSystem: fileSystem).run(paths: files.keys.sorted(), policy: policy, reading: settings.reading,
                                                          pricing: settings.pricing, today: today)

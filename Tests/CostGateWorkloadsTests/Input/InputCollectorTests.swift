@@ -3,7 +3,7 @@ import CostGateTestSupport
 @testable import CostGateWorkloads
 
 final class InputCollectorTests: XCTestCase {
-    private let tree = InMemoryFileSystem(files: [
+    private let tree = MemoryFileSystem(texts: [
         "repo/k8s/job.yaml": "kind: Job\n",
         "repo/k8s/list.JSON": "{}",
         "repo/slurm/train.sbatch": "#!/bin/bash\n#SBATCH --nodes=1\n",
@@ -48,7 +48,7 @@ final class InputCollectorTests: XCTestCase {
     }
 
     func testTheFormatComesFromTheExtensionThenTheContent() throws {
-        let files = InMemoryFileSystem(files: [
+        let files = MemoryFileSystem(texts: [
             "a.yaml": "#SBATCH --nodes=1\n",
             "run.sh": "#!/bin/bash\necho\n  #SBATCH --nodes=1\n",
             "submit": "#!/bin/bash\n#COSTGATE --gpu=a100\n",
