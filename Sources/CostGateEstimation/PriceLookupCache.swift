@@ -8,15 +8,15 @@ import CostGatePricing
 /// model's estimates: copies of a job (the same run time, gang, prices and rate) are estimated once.
 package final class PriceLookupCache: @unchecked Sendable {
     private struct AcceleratorKey: Hashable {
-        package var model: GPUModel
-        package var provider: CloudProvider
-        package var region: String?
-        package var perNode: Int?
+        var model: GPUModel
+        var provider: CloudProvider
+        var region: String?
+        var perNode: Int?
     }
 
     private struct InstanceKey: Hashable {
-        package var name: String
-        package var region: String?
+        var name: String
+        var region: String?
     }
 
     private let lock = NSLock()

@@ -19,22 +19,22 @@ public struct CatalogSource: Sendable, Hashable, CustomStringConvertible {
     public var licence: String { box.fields.licence }
 
     private struct Fields: Hashable, Sendable {
-        package var id: String
-        package var file: String?
-        package var repository: String
-        package var path: String
-        package var commit: String?
-        package var date: String?
-        package var dateNote: String
-        package var licence: String
+        var id: String
+        var file: String?
+        var repository: String
+        var path: String
+        var commit: String?
+        var date: String?
+        var dateNote: String
+        var licence: String
     }
 
     /// The fields behind one immutable reference. Every instance type, price and Spot Advisor entry
     /// carries its source, and the catalog copies those values thousands of times: with the strings
     /// inline, each copy retained and released six of them.
     private final class Box: Sendable {
-        package let fields: Fields
-        package init(_ fields: Fields) { self.fields = fields }
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     private let box: Box

@@ -53,11 +53,11 @@ package enum SpotDynamicProgramme {
 
     /// Per-duration constants of §8.1: `pS = e^{−a·s}`, `qS = 1 − pS`, `tS = E[min(Exp(a), s)]`.
     private struct SegmentTerms {
-        package let pass: Double
-        package let fail: Double
-        package let time: Double
+        let pass: Double
+        let fail: Double
+        let time: Double
 
-        package init(rate a: Double, hours s: Double) {
+        init(rate a: Double, hours s: Double) {
             pass = exp(-a * s)
             fail = -expm1(-a * s)
             time = a > 0 ? fail / a : s

@@ -83,16 +83,16 @@ extension SpotRecommendation: Encodable {
 
     /// `{"configured": …, "recommended": …}`, `null` for an infinite cost or no interval.
     private struct PerCandidate: Encodable {
-        package let values: [(SpotCandidate.Name, Double?)]
+        let values: [(SpotCandidate.Name, Double?)]
 
-        package struct Key: CodingKey {
-            package var stringValue: String
-            package var intValue: Int? { nil }
-            package init(stringValue: String) { self.stringValue = stringValue }
-            package init?(intValue: Int) { nil }
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
         }
 
-        package func encode(to encoder: any Encoder) throws {
+        func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Key.self)
             for (name, value) in values {
                 try c.encode(value, forKey: Key(stringValue: name.rawValue))

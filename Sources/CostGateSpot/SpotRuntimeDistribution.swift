@@ -99,16 +99,16 @@ package struct SpotRuntimeDistribution: Sendable {
     // MARK: - Grid
 
     private struct Complex {
-        package var re: Double
-        package var im: Double
-        package static let zero = Complex(re: 0, im: 0)
-        package static func + (a: Complex, b: Complex) -> Complex { Complex(re: a.re + b.re, im: a.im + b.im) }
-        package static func - (a: Complex, b: Complex) -> Complex { Complex(re: a.re - b.re, im: a.im - b.im) }
-        package static func * (a: Complex, b: Complex) -> Complex {
+        var re: Double
+        var im: Double
+        static let zero = Complex(re: 0, im: 0)
+        static func + (a: Complex, b: Complex) -> Complex { Complex(re: a.re + b.re, im: a.im + b.im) }
+        static func - (a: Complex, b: Complex) -> Complex { Complex(re: a.re - b.re, im: a.im - b.im) }
+        static func * (a: Complex, b: Complex) -> Complex {
             Complex(re: a.re * b.re - a.im * b.im, im: a.re * b.im + a.im * b.re)
         }
-        package static func * (a: Double, b: Complex) -> Complex { Complex(re: a * b.re, im: a * b.im) }
-        package static func / (a: Complex, b: Complex) -> Complex {
+        static func * (a: Double, b: Complex) -> Complex { Complex(re: a * b.re, im: a * b.im) }
+        static func / (a: Complex, b: Complex) -> Complex {
             let norm = b.re * b.re + b.im * b.im
             return Complex(re: (a.re * b.re + a.im * b.im) / norm, im: (a.im * b.re - a.re * b.im) / norm)
         }

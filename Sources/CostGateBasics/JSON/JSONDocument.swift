@@ -53,16 +53,16 @@ public struct JSONDocument {
     }
 
     private struct Parser {
-        package let bytes: [UInt8]
-        package var index = 0
-        package var line = 1
-        package var column = 1
+        let bytes: [UInt8]
+        var index = 0
+        var line = 1
+        var column = 1
 
-        package var atEnd: Bool { index >= bytes.count }
-        package var peek: UInt8? { atEnd ? nil : bytes[index] }
+        var atEnd: Bool { index >= bytes.count }
+        var peek: UInt8? { atEnd ? nil : bytes[index] }
 
         /// The next character, quoted, or `end of file`.
-        package var found: String {
+        var found: String {
             guard !atEnd else { return "end of file" }
             var end = index + 1
             while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
@@ -74,11 +74,11 @@ public struct JSONDocument {
             }
         }
 
-        package func error(_ message: String) -> SyntaxError {
+        func error(_ message: String) -> SyntaxError {
             SyntaxError(line: line, column: column, message: message)
         }
 
-        package mutating func advance() {
+        mutating func advance() {
             let byte = bytes[index]
             index += 1
             if byte == UInt8(ascii: "\n") {
@@ -89,11 +89,11 @@ public struct JSONDocument {
             }
         }
 
-        package mutating func skipWhitespace() {
+        mutating func skipWhitespace() {
             while let byte = peek, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { advance() }
         }
 
-        package mutating func value(depth: Int, context: String) throws(SyntaxError) -> Node {
+        mutating func value(depth: Int, context: String) throws(SyntaxError) -> Node {
             guard depth < JSONDocument.maxDepth else { throw error("nesting deeper than \(JSONDocument.maxDepth) levels") }
             let (startLine, startColumn) = (line, column)
             let value: Value
@@ -110,7 +110,7 @@ public struct JSONDocument {
             return Node(value: value, line: startLine, column: startColumn)
         }
 
-        package mutating func literal(_ word: String) throws(SyntaxError) {
+        mutating func literal(_ word: String) throws(SyntaxError) {
             let (startLine, startColumn) = (line, column)
             for expected in word.utf8 {
                 guard peek == expected else {
@@ -121,7 +121,7 @@ public struct JSONDocument {
             }
         }
 
-        package mutating func object(depth: Int) throws(SyntaxError) -> Value {
+        mutating func object(depth: Int) throws(SyntaxError) -> Value {
             advance()   // {
             var members: [Member] = []
             var seen: [String: (Int, Int)] = [:]
@@ -155,7 +155,7 @@ public struct JSONDocument {
             }
         }
 
-        package mutating func array(depth: Int) throws(SyntaxError) -> Value {
+        mutating func array(depth: Int) throws(SyntaxError) -> Value {
             advance()   // [
             var items: [Node] = []
             skipWhitespace()
@@ -174,7 +174,7 @@ public struct JSONDocument {
         }
 
         /// `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`
-        package mutating func number() throws(SyntaxError) -> String {
+        mutating func number() throws(SyntaxError) -> String {
             let start = index
             func isDigit(_ byte: UInt8?) -> Bool { byte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
             if peek == UInt8(ascii: "-") { advance() }
@@ -199,7 +199,7 @@ public struct JSONDocument {
             return String(decoding: bytes[start..<index], as: UTF8.self)
         }
 
-        package mutating func string() throws(SyntaxError) -> String {
+        mutating func string() throws(SyntaxError) -> String {
             let (startLine, startColumn) = (line, column)
             advance()   // "
             var output: [UInt8] = []
@@ -224,7 +224,7 @@ public struct JSONDocument {
             }
         }
 
-        package mutating func escape(into output: inout [UInt8]) throws(SyntaxError) {
+        mutating func escape(into output: inout [UInt8]) throws(SyntaxError) {
             guard let byte = peek else { throw error("unterminated string") }
             let simple: [UInt8: UInt8] = [
                 UInt8(ascii: "\""): UInt8(ascii: "\""), UInt8(ascii: "\\"): UInt8(ascii: "\\"), UInt8(ascii: "/"): UInt8(ascii: "/"),
@@ -251,7 +251,7 @@ public struct JSONDocument {
             output.append(contentsOf: String(Character(scalar ?? "\u{FFFD}")).utf8)
         }
 
-        package mutating func hexUnit() throws(SyntaxError) -> UInt32 {
+        mutating func hexUnit() throws(SyntaxError) -> UInt32 {
             var value: UInt32 = 0
             for _ in 0..<4 {
                 guard let byte = peek, let digit = Self.hexValue(byte) else {
@@ -263,7 +263,7 @@ public struct JSONDocument {
             return value
         }
 
-        package static func hexValue(_ byte: UInt8) -> UInt32? {
+        static func hexValue(_ byte: UInt8) -> UInt32? {
             switch byte {
             case 0x30...0x39: return UInt32(byte - 0x30)
             case 0x41...0x46: return UInt32(byte - 0x41 + 10)

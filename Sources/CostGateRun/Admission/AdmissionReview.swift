@@ -98,14 +98,14 @@ public struct AdmissionReview {
 
     /// Typed reads of the request's fields, each failure naming the key path and carrying the uid.
     private struct FieldReader {
-        package var uid: String
+        var uid: String
 
-        package func invalid(_ node: JSONDocument.Node, _ path: String, expected: String) -> AdmissionReviewError {
+        func invalid(_ node: JSONDocument.Node, _ path: String, expected: String) -> AdmissionReviewError {
             .invalidRequest(uid: uid, AdmissionReview.location(node), "expected \(expected) at '\(path)', found \(node.found)")
         }
 
         /// A string member of `parent` (nil when the parent or the member is absent or null).
-        package func string(_ parent: JSONDocument.Node?, _ key: String, path: String? = nil, required: Bool = false) throws(AdmissionReviewError) -> String? {
+        func string(_ parent: JSONDocument.Node?, _ key: String, path: String? = nil, required: Bool = false) throws(AdmissionReviewError) -> String? {
             let path = path ?? "request.\(key)"
             guard let node = parent?.member(key)?.node, !node.isNull else {
                 if required, let parent { throw .invalidRequest(uid: uid, AdmissionReview.location(parent), "missing '\(path)'") }
@@ -116,7 +116,7 @@ public struct AdmissionReview {
         }
 
         /// `object` and `oldObject`: a JSON object, or absent / null.
-        package func object(_ parent: JSONDocument.Node, _ key: String) throws(AdmissionReviewError) -> JSONDocument.Node? {
+        func object(_ parent: JSONDocument.Node, _ key: String) throws(AdmissionReviewError) -> JSONDocument.Node? {
             guard let node = parent.member(key)?.node, !node.isNull else { return nil }
             guard case .object = node.value else { throw invalid(node, "request.\(key)", expected: "an object") }
             return node

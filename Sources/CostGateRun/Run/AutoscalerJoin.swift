@@ -60,6 +60,6 @@ package enum AutoscalerJoin {
 
 /// The key HPAs find their targets by.
 private struct NamespacedName: Hashable {
-    package var namespace: String
-    package var name: String
+    var namespace: String
+    var name: String
 }

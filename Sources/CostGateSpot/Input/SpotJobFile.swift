@@ -60,7 +60,7 @@ public enum SpotJobFile {
     }
 
     private struct Wrapped: Decodable {
-        package let input: SpotJob
+        let input: SpotJob
     }
 
     private static func isNull(_ node: JSONDocument.Node) -> Bool {

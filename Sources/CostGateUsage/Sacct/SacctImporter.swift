@@ -39,8 +39,8 @@ public enum SacctImporter {
 
     /// One `|`-separated field and its 1-based column.
     private struct Field {
-        package var text: String
-        package var column: Int
+        var text: String
+        var column: Int
     }
 
     public static func read(_ bytes: [UInt8], file: String, pricing: PricingSettings) -> UsageReading {
@@ -195,12 +195,12 @@ public enum SacctImporter {
     }
 
     private struct Priced {
-        package var hourly: Decimal
-        package var notes: [String]
+        var hourly: Decimal
+        var notes: [String]
     }
 
     private struct PriceProblem: Error {
-        package var message: String
+        var message: String
     }
 
     /// USD per hour of the job's allocation.

@@ -104,9 +104,9 @@ extension GPUModel {
     /// Families keyed by their tokens joined without separators; `memory` maps a size token (GB) to an id
     /// where the family has several sizes, `fallback` is the id for no size token.
     private struct Family {
-        package var fallback: String
-        package var memory: [Int: String] = [:]
-        package var ambiguity: String?
+        var fallback: String
+        var memory: [Int: String] = [:]
+        var ambiguity: String?
     }
 
     private static let families: [String: Family] = {

@@ -48,20 +48,20 @@ public struct YAMLParser: Sendable {
 
     /// A document read, its root still an index into the stream's tree (made once all are read).
     private struct PendingDocument {
-        package var index: Int
-        package var line: Int32
-        package var column: Int32
-        package var root: Int32?
+        var index: Int
+        var line: Int32
+        var column: Int32
+        var root: Int32?
     }
 
     /// What the runs of one stream (one per restart after a broken document) add to.
     private struct StreamRun: ~Copyable {
-        package var builder: YAMLTreeBuilder
-        package var documents: [Result<PendingDocument, YAMLDocumentFailure>] = []
+        var builder: YAMLTreeBuilder
+        var documents: [Result<PendingDocument, YAMLDocumentFailure>] = []
         /// Nodes aliases stood for so far.
-        package var expanded = 0
+        var expanded = 0
 
-        package consuming func finish() -> (YAMLTree, [Result<PendingDocument, YAMLDocumentFailure>]) {
+        consuming func finish() -> (YAMLTree, [Result<PendingDocument, YAMLDocumentFailure>]) {
             (builder.finish(), documents)
         }
     }
@@ -76,23 +76,23 @@ public struct YAMLParser: Sendable {
     /// Plain values only (its anchor and key table wait beside the stack), so the stack is a
     /// `GrowableBuffer` and pushing or popping a frame counts no references.
     private struct Frame {
-        package var isSequence: Bool
-        package var start: Int
-        package var line: Int32
-        package var column: Int32
-        package var tag: Int32
-        package var hasAnchor: Bool
-        package var size: Int
-        package var hasMergeKey = false
+        var isSequence: Bool
+        var start: Int
+        var line: Int32
+        var column: Int32
+        var tag: Int32
+        var hasAnchor: Bool
+        var size: Int
+        var hasMergeKey = false
         /// Whether `keyTables` holds this mapping's keys (once it is long enough to need them).
-        package var hasKeyTable = false
+        var hasKeyTable = false
     }
 
     /// What open frames keep beside the stack: the anchors of those that have one (in stack
     /// order), and the key tables of long mappings (by stack depth).
     private struct FrameExtras {
-        package var anchors: [String] = []
-        package var keyTables: [Int: [[UInt8]: Int32]] = [:]
+        var anchors: [String] = []
+        var keyTables: [Int: [[UInt8]: Int32]] = [:]
     }
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
