@@ -18,9 +18,22 @@ extension CostgateCommand {
         }
     }
 
+    /// Starts building the built-in catalog (on its own thread) before the arguments are parsed, so
+    /// the two overlap: for one manifest the catalog, not the reading, is what a run waits for. Not
+    /// for help and version, which never price anything.
+    static func startCatalogBuild(_ arguments: [String]) {
+        switch arguments.first {
+        case nil, "help", "-h", "--help", "--version", "--generate-completion-script": return
+        default:
+            if arguments.contains(where: { $0 == "-h" || $0 == "--help" }) { return }
+            _ = PriceCatalog.builtin
+        }
+    }
+
     /// Parses and runs a command, mapping every outcome to costgate's exit codes: argument-parser
     /// would map an unexpected error to 1, which reads as "over budget"; here it is 70.
     public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+        startCatalogBuild(arguments ?? Array(CommandLine.arguments.dropFirst()))
         var command: ParsableCommand
         do {
             command = try fastPath(arguments) ?? parseAsRoot(arguments)

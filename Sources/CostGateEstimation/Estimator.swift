@@ -68,9 +68,12 @@ public struct Estimator: Sendable {
             }
             return sum
         }
+        // Most workloads have a fixed replica count: min and max are the nominal sum, computed once.
+        let fixed = workload.roles.allSatisfy { $0.replicas.min == $0.replicas.max }
         let nominalOnDemand = total(\.nominal, spot: false)
         let onDemand = CostFigures(expected: nominalOnDemand, onDemand: nominalOnDemand,
-                                   min: total(\.min, spot: false), max: total(\.max, spot: false))
+                                   min: fixed ? nominalOnDemand : total(\.min, spot: false),
+                                   max: fixed ? nominalOnDemand : total(\.max, spot: false))
         var cost = onDemand
         var spotFigures: SpotFigures?
         let hasSpotPrice = prices.contains { $0.spotPerHour != nil }
@@ -80,8 +83,9 @@ public struct Estimator: Sendable {
             let expected = spot.money(spot.estimate.mean.costSpot)
             // min/max scale like the nominal figure: the same interruption premium on more or fewer replicas.
             let premium = expected.map { uninterrupted > 0 ? $0 / uninterrupted : 1 } ?? 1
+            let spotMin = (fixed ? uninterrupted : total(\.min, spot: true)) * premium
             cost = CostFigures(expected: expected ?? nominalOnDemand, onDemand: nominalOnDemand,
-                               min: total(\.min, spot: true) * premium, max: total(\.max, spot: true) * premium)
+                               min: spotMin, max: fixed ? spotMin : total(\.max, spot: true) * premium)
             cost.p50 = spot.money(spot.estimate.quantiles?.p50Cost)
             cost.p90 = spot.money(spot.estimate.quantiles?.p90Cost)
             cost.p99 = spot.money(spot.estimate.quantiles?.p99Cost)

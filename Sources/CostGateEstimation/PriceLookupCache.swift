@@ -25,6 +25,7 @@ package final class PriceLookupCache: @unchecked Sendable {
     private var instancePrices: [InstanceKey: AcceleratorPrice?] = [:]
     private var bands: [InstanceKey: SpotBand?] = [:]
     private var spotEstimates: [SpotJob: SpotEstimate?] = [:]
+    private var spotMeans: [SpotJob: Double?] = [:]
     private let spotShapes = SpotShapeMemo()
 
     private func memo<Key: Hashable, Value>(_ table: ReferenceWritableKeyPath<PriceLookupCache, [Key: Value]>, _ key: Key,
@@ -59,6 +60,12 @@ package final class PriceLookupCache: @unchecked Sendable {
 
     package func acceleratorPrice(_ catalog: PriceCatalog, for instance: InstanceType) -> AcceleratorPrice? {
         memo(\.instancePrices, InstanceKey(name: instance.name, region: instance.region)) { catalog.acceleratorPrice(for: instance) }
+    }
+
+    /// The spot model's expected cost of `job` (nil when it has none): the hint offered on every
+    /// on-demand GPU workload, and copies of a workload share it.
+    package func spotMeanCost(_ job: SpotJob) -> Double? {
+        memo(\.spotMeans, job) { (try? SpotModel.mean(job))?.costSpot ?? nil }
     }
 
     /// The spot model's estimate of `job` (nil when it cannot be estimated), by the default method.

@@ -33,7 +33,8 @@ public enum WorkloadBounds {
                 return .outOfRange(workload: workload.displayName, figure: "pods per replica of '\(role.name)'",
                                    value: "\(role.podsPerReplica)", limit: "\(replicas)", at: workload.source)
             }
-            if role.cpu > cpus || role.cpu.isNaN {
+            // DecimalMath's comparison: Foundation's normalizes both sides through its general routines.
+            if role.cpu.isNaN || DecimalMath.isLess(cpus, role.cpu) {
                 return .outOfRange(workload: workload.displayName, figure: "vCPUs per replica of '\(role.name)'",
                                    value: "\(role.cpu)", limit: "\(cpus)", at: workload.source)
             }
@@ -42,7 +43,7 @@ public enum WorkloadBounds {
             return .outOfRange(workload: workload.displayName, figure: "array tasks", value: "\(tasks)",
                                limit: "\(arrayTasks)", at: workload.source)
         }
-        if workload.durationHours > hours || workload.durationHours.isNaN {
+        if workload.durationHours.isNaN || DecimalMath.isLess(hours, workload.durationHours) {
             return .outOfRange(workload: workload.displayName, figure: "run time (hours)", value: DecimalText.rounded(workload.durationHours, places: 0),
                                limit: "\(hours)", at: workload.source)
         }
