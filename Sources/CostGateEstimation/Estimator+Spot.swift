@@ -24,7 +24,7 @@ extension Estimator {
     package func spotHint(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider,
                   region: String) -> Decimal? {
         guard let setup = spotJob(workload, prices: prices, instance: instance, provider: provider, region: region, trials: 1),
-              let cost = cache.spotMeanCost(setup.job), cost.isFinite else { return nil }
+              let mean = try? SpotModel.mean(setup.job), let cost = mean.costSpot, cost.isFinite else { return nil }
         return DecimalMath.product(Decimal(cost), setup.scale)
     }
 
