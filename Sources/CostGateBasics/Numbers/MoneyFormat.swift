@@ -4,18 +4,32 @@ import Foundation
 public enum MoneyFormat {
     public static func usd(_ value: Decimal) -> String {
         // Whole cents as an integer: Decimal's description costs tens of thousands of instructions.
-        let cents = wholeCents(value) ?? NSDecimalNumber(decimal: (value * 100).rounded(0)).int64Value
-        let negative = cents < 0
-        let magnitude = cents.magnitude
-        let whole = String(magnitude / 100)
-        let fraction = magnitude % 100
-        var grouped = ""
-        grouped.reserveCapacity(whole.count + whole.count / 3)
-        for (index, character) in whole.enumerated() {
-            if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
+        text(cents: wholeCents(value) ?? NSDecimalNumber(decimal: (value * 100).rounded(0)).int64Value)
+    }
+
+    /// `cents` as `$1,234.56` (`-$1,234.56` below zero), written from the last digit back into one
+    /// small buffer: grouping the digits of a `String` character by character, then joining four
+    /// strings, cost more than pricing the workload whose hint it was for.
+    package static func text(cents: Int64) -> String {
+        // At most 19 digits, 6 commas, "-$" and "." : 28 bytes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var magnitude = cents.magnitude
+            var start = buffer.count
+            func digit(_ value: UInt64) -> UInt8 { UInt8(ascii: "0") + UInt8(value) }
+            start -= 1; buffer[start] = digit(magnitude % 10); magnitude /= 10
+            start -= 1; buffer[start] = digit(magnitude % 10); magnitude /= 10
+            start -= 1; buffer[start] = UInt8(ascii: ".")
+            var written = 0
+            repeat {
+                if written > 0 && written % 3 == 0 { start -= 1; buffer[start] = UInt8(ascii: ",") }
+                start -= 1; buffer[start] = digit(magnitude % 10)
+                magnitude /= 10
+                written += 1
+            } while magnitude != 0
+            start -= 1; buffer[start] = UInt8(ascii: "$")
+            if cents < 0 { start -= 1; buffer[start] = UInt8(ascii: "-") }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
-        return (negative ? "-$" : "$") + grouped + (fraction < 10 ? ".0" : ".") + String(fraction)
     }
 
     /// A rate to four decimals, enough for per-hour prices (`$2.4567/h`).

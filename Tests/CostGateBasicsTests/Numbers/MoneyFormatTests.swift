@@ -12,6 +12,17 @@ final class MoneyFormatTests: XCTestCase {
         XCTAssertEqual(MoneyFormat.usd(Decimal(string: "-42.1")!), "-$42.10")
     }
 
+    func testCentsAtTheEdges() {
+        XCTAssertEqual(MoneyFormat.text(cents: 0), "$0.00")
+        XCTAssertEqual(MoneyFormat.text(cents: -1), "-$0.01")
+        XCTAssertEqual(MoneyFormat.text(cents: 99), "$0.99")
+        XCTAssertEqual(MoneyFormat.text(cents: 100), "$1.00")
+        XCTAssertEqual(MoneyFormat.text(cents: 100_000), "$1,000.00")
+        XCTAssertEqual(MoneyFormat.text(cents: 99_999), "$999.99")
+        XCTAssertEqual(MoneyFormat.text(cents: Int64.max), "$92,233,720,368,547,758.07")
+        XCTAssertEqual(MoneyFormat.text(cents: Int64.min), "-$92,233,720,368,547,758.08")
+    }
+
     func testJSONMoneyIsRoundedToCents() {
         XCTAssertEqual(JSONValue.money(Decimal(string: "12.345")!).rendered(), "12.35\n")
         XCTAssertEqual(JSONValue.object(["b": .int(1), "a": .string("x\"y")]).rendered(), "{\n  \"a\": \"x\\\"y\",\n  \"b\": 1\n}\n",
