@@ -26,34 +26,38 @@ public enum EstimateJSONReporter {
     /// The document as consecutive pieces of UTF-8, for writing straight out (`writev`): the
     /// workloads, most of it, are each rendered on all cores with their separators, and never
     /// copied into one buffer (megabytes of copying and fresh pages, on one core, at the end).
+    /// The head (totals, diagnostics, catalog) is the first piece of the same parallel map, so one
+    /// core sums the totals while the others start on the workloads.
     public static func renderChunks(_ result: EstimationResult) -> [[UInt8]] {
         let count = result.workloadCount
         // Each estimate read in place through `pointee`: `result.estimates[index]`, and even a
         // buffer's subscript, copied it (a retain and a release per field).
-        let workloads = result.estimates.withUnsafeBufferPointer { buffer in
+        var pieces = result.estimates.withUnsafeBufferPointer { buffer in
             nonisolated(unsafe) let base = buffer.baseAddress
-            guard !result.unpriced.isEmpty else {
-                return parallelMap(Array(buffer.indices)) { index in
-                    workload(base! + index, indent: 4, prefix: "    ", suffix: index == count - 1 ? "\n" : ",\n")
-                }
-            }
-            let rows = result.rows
-            return parallelMap(Array(rows.indices)) { position in
+            let rows = result.unpriced.isEmpty ? nil : result.rows
+            return parallelMap(Array(0...count)) { piece in
+                guard piece > 0 else { return head(result, hasWorkloads: count > 0) }
+                let position = piece - 1
                 let suffix: StaticString = position == count - 1 ? "\n" : ",\n"
-                switch rows[position] {
+                switch rows?[position] ?? .priced(position) {
                 case .priced(let index): return workload(base! + index, indent: 4, prefix: "    ", suffix: suffix)
                 case .unpriced(let index): return unpricedWorkload(result.unpriced[index], indent: 4, prefix: "    ", suffix: suffix)
                 }
             }
         }
+        pieces.append(Array(((count == 0 ? "" : "  ]") + "\n}\n").utf8))
+        return pieces
+    }
+
+    /// Every member but `workloads`, then the opening of `workloads`, its last member.
+    private static func head(_ result: EstimationResult, hasWorkloads: Bool) -> [UInt8] {
         let members = self.members(result)
         assert(members.keys.allSatisfy { $0 < "workloads" }, "'workloads' must stay the last key")
         var head = JSONValue.object(members).fragment(indent: 0)
         head.removeLast(2)   // "\n}": the object is reopened for its last member
         head.append(contentsOf: ",\n  \"workloads\": ".utf8)
-        head.append(contentsOf: (workloads.isEmpty ? "[]" : "[\n").utf8)
-        let tail = Array(((workloads.isEmpty ? "" : "  ]") + "\n}\n").utf8)
-        return [head] + workloads + [tail]
+        head.append(contentsOf: (hasWorkloads ? "[\n" : "[]").utf8)
+        return head
     }
 
     public static func document(_ result: EstimationResult) -> JSONValue {
