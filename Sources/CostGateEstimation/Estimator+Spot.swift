@@ -33,7 +33,7 @@ extension Estimator {
                       region: String) -> SpotAnalysis? {
         guard let setup = spotJob(workload, prices: prices, instance: instance, provider: provider, region: region,
                                   trials: settings.spotTrials) else { return nil }
-        let (job, gang, copies, sourceText) = (setup.job, setup.job.nodes, setup.copies, setup.sourceText)
+        let (job, gang, copies, sourceText) = (setup.job, setup.job.nodes, setup.copies, setup.origin.description)
         let interval = job.checkpointIntervalHours
         let maxRuntime = job.maxRuntimeHours
         guard let estimate = cache.spotEstimate(job) else { return nil }
@@ -61,7 +61,27 @@ extension Estimator {
         package var copies: Int
         /// Copies × array tasks or runs: what one job's cost is multiplied by.
         package var scale: Decimal
-        package var sourceText: String
+        /// Where the interruption rate comes from; its text is written only for the spot analysis
+        /// (the hint on every on-demand GPU workload never shows it).
+        package var origin: RateOrigin
+    }
+
+    /// Where a workload's interruption rate comes from, for the spot figures and the note.
+    package enum RateOrigin: CustomStringConvertible {
+        case policyRate(model: GPUModel, rate: Double)
+        case policyBand(model: GPUModel, band: InterruptionBand, provider: SpotProvider)
+        case spotAdvisor(instance: String, region: String, band: String)
+        case unpublished
+
+        package var description: String {
+            switch self {
+            case .policyRate(let model, let rate): return "the policy's interruption rate for \(model.id): \(rate) per instance-hour"
+            case .policyBand(let model, let band, let provider):
+                return "the policy's interruption band for \(model.id): \(band.spelling(for: provider)) (\(provider.rawValue))"
+            case .spotAdvisor(let instance, let region, let band): return "AWS Spot Advisor: \(instance) in \(region) band \(band) a month"
+            case .unpublished: return "no published interruption figure for this capacity: default band 10-15% a month"
+            }
+        }
     }
 
     /// The spot model's job for `workload`: the gang (pods that must all be up) at whole-gang prices;
@@ -82,7 +102,7 @@ extension Estimator {
             spotTotal += Double(role.replicas.nominal) * (price.spotPerHour?.doubleValue ?? onDemand)
             onDemandTotal += Double(role.replicas.nominal) * onDemand
         }
-        let (source, sourceText) = interruptionSource(workload, prices: prices, instance: instance, provider: provider, region: region)
+        let (source, origin) = interruptionSource(workload, prices: prices, instance: instance, provider: provider, region: region)
         guard let job = try? SpotJob(
             workHours: hours, nodes: gang, interruption: source,
             checkpointIntervalHours: (workload.checkpointIntervalHours ?? settings.spot.checkpointIntervalHours)?.doubleValue,
@@ -91,7 +111,7 @@ extension Estimator {
             maxRuntimeHours: workload.spotMaxRuntimeHours?.doubleValue,
             trials: trials, seed: settings.spotSeed) else { return nil }
         let multiplier = Decimal(workload.arrayTasks ?? workload.runsPerMonth ?? 1)
-        return SpotWorkloadJob(job: job, copies: copies, scale: DecimalMath.product(Decimal(copies), multiplier), sourceText: sourceText)
+        return SpotWorkloadJob(job: job, copies: copies, scale: DecimalMath.product(Decimal(copies), multiplier), origin: origin)
     }
 
     package static func hours(_ value: Double) -> String {
@@ -99,23 +119,19 @@ extension Estimator {
     }
 
     private func interruptionSource(_ workload: Workload, prices: [RolePrice], instance: InstanceType?, provider: CloudProvider,
-                                    region: String) -> (InterruptionSource, String) {
+                                    region: String) -> (InterruptionSource, RateOrigin) {
         if let model = prices.lazy.compactMap({ $0.model }).first, let source = settings.spot.interruptionByModel[model] {
-            let text: String
             switch source {
-            case .rate(let rate): text = "the policy's interruption rate for \(model.id): \(rate) per instance-hour"
-            case .band(let band, let bandProvider, _, _):
-                text = "the policy's interruption band for \(model.id): \(band.spelling(for: bandProvider)) (\(bandProvider.rawValue))"
+            case .rate(let rate): return (source, .policyRate(model: model, rate: rate))
+            case .band(let band, let bandProvider, _, _): return (source, .policyBand(model: model, band: band, provider: bandProvider))
             }
-            return (source, text)
         }
         if provider == .aws {
             let name = instance?.name ?? prices.compactMap { $0.accelerator?.reference }.first
             if let name, let band = cache.spotBand(settings.catalog, instance: name, region: region) {
-                return (.band(band.interruptionBand, provider: .aws), "AWS Spot Advisor: \(name) in \(region) band \(band.label) a month")
+                return (.band(band.interruptionBand, provider: .aws), .spotAdvisor(instance: name, region: region, band: band.label))
             }
         }
-        return (.band(.defaultWhereUnpublished, provider: .generic),
-                "no published interruption figure for this capacity: default band 10-15% a month")
+        return (.band(.defaultWhereUnpublished, provider: .generic), .unpublished)
     }
 }
