@@ -114,6 +114,40 @@ package struct SpotRuntimeDistribution: Sendable {
         }
     }
 
+    /// Four complex numbers, one per frequency, with `Complex`'s formulas lane by lane (the same
+    /// operations in the same order, so each lane's result is the scalar one, bit for bit).
+    private struct Lanes {
+        var re: SIMD4<Double>
+        var im: SIMD4<Double>
+        static let zero = Lanes(re: .zero, im: .zero)
+        static let one = Lanes(re: SIMD4(repeating: 1), im: .zero)
+
+        /// `values[k]` for `k` in `first..<first + 4`, the ones past `last` repeating `values[last]`.
+        init(_ values: [Complex], from first: Int, last: Int) {
+            let k = (first, min(first + 1, last), min(first + 2, last), min(first + 3, last))
+            re = SIMD4(values[k.0].re, values[k.1].re, values[k.2].re, values[k.3].re)
+            im = SIMD4(values[k.0].im, values[k.1].im, values[k.2].im, values[k.3].im)
+        }
+
+        init(re: SIMD4<Double>, im: SIMD4<Double>) {
+            self.re = re
+            self.im = im
+        }
+
+        subscript(lane: Int) -> Complex { Complex(re: re[lane], im: im[lane]) }
+
+        static func + (a: Lanes, b: Lanes) -> Lanes { Lanes(re: a.re + b.re, im: a.im + b.im) }
+        static func - (a: Lanes, b: Lanes) -> Lanes { Lanes(re: a.re - b.re, im: a.im - b.im) }
+        static func * (a: Lanes, b: Lanes) -> Lanes {
+            Lanes(re: a.re * b.re - a.im * b.im, im: a.re * b.im + a.im * b.re)
+        }
+        static func * (a: Double, b: Lanes) -> Lanes { Lanes(re: a * b.re, im: a * b.im) }
+        static func / (a: Lanes, b: Lanes) -> Lanes {
+            let norm = b.re * b.re + b.im * b.im
+            return Lanes(re: (a.re * b.re + a.im * b.im) / norm, im: (a.im * b.re - a.re * b.im) / norm)
+        }
+    }
+
     /// Damped transforms of two variables made of pieces, from one complex FFT (`SpotFourier.realPair`),
     /// at frequencies `0…M/2`.
     private static func transforms(_ a: [SpotDistribution.Piece], _ b: [SpotDistribution.Piece], h: Double, m: Int,
@@ -163,25 +197,28 @@ package struct SpotRuntimeDistribution: Sendable {
             (restarted ? restart : 0) + (Double(c) * full + last) <= limit
         }
 
-        var values = [Complex](repeating: .zero, count: n)
-        /// The programme at one frequency, every outcome. Below the last segment a pending restart's own
-        /// weight (interrupted again during the restart or a completing full phase) is the same for every
-        /// `j`, so its reciprocal is taken once.
-        func solve(_ k: Int) -> Complex {
-            let rstK = rst[k], tfK = tf[k], lfK = lf[k]
-            let ttK = ttP[k] + ttA[k]
-            let tf0K = tf0[k], lf0K = lf0[k]
-            let tt0K = tt0P[k] + tt0A[k]
-            let one = Complex(re: 1, im: 0)
+        let half = m / 2
+        var values = [Lanes](repeating: .zero, count: n)
+        /// The programme at four frequencies at once (`first…first + 3`; past `M/2` repeats of it),
+        /// every outcome: its branches depend on the segment, never on the frequency. Below the last
+        /// segment a pending restart's own weight (interrupted again during the restart or a completing
+        /// full phase) is the same for every `j`, so its reciprocal is taken once.
+        func solve(_ first: Int) -> Lanes {
+            func at(_ transform: [Complex]) -> Lanes { Lanes(transform, from: first, last: half) }
+            let rstK = at(rst), tfK = at(tf), lfK = at(lf), ecK = at(ec)
+            let ttK = at(ttP) + at(ttA)
+            let tf0K = at(tf0), lf0K = at(lf0), e0K = at(e0)
+            let tt0K = at(tt0P) + at(tt0A)
+            let one = Lanes.one
             let loopBack = one / (one - rstK - tfK)
-            var nextSum = Complex.zero
+            var nextSum = Lanes.zero
             var nextUpper = -1
             for j in stride(from: n - 1, through: 0, by: -1) {
                 let remaining = n - j
-                var rhs = Complex.zero
+                var rhs = Lanes.zero
                 let completing = min(cL, remaining - 1)
                 let upper = completing - 1
-                var sum = Complex.zero
+                var sum = Lanes.zero
                 if upper >= 1 {
                     var inner = nextSum
                     if nextUpper == upper { inner = inner - powers[nextUpper] * values[j + 1 + nextUpper] }
@@ -192,10 +229,10 @@ package struct SpotRuntimeDistribution: Sendable {
                     rhs = rhs + ttK * values[j + cL]
                 } else {
                     let c = remaining - 1
-                    let weight: Complex
+                    let weight: Lanes
                     if lastFits(c, restarted: true) {
                         weight = powers[c] * lfK
-                        rhs = rhs + powers[c] * ec[k]
+                        rhs = rhs + powers[c] * ecK
                     } else {
                         weight = ttK
                     }
@@ -212,7 +249,7 @@ package struct SpotRuntimeDistribution: Sendable {
                 nextSum = sum
                 nextUpper = upper
             }
-            var result = Complex.zero
+            var result = Lanes.zero
             let completing0 = min(cL0, n - 1)
             for c in 0..<completing0 { result = result + powers[c] * tf0K * values[c] }
             if cL0 <= n - 2 {
@@ -220,7 +257,7 @@ package struct SpotRuntimeDistribution: Sendable {
             } else {
                 let c = n - 1
                 if lastFits(c, restarted: false) {
-                    result = result + powers[c] * lf0K * values[n - 1] + powers[c] * e0[k]
+                    result = result + powers[c] * lf0K * values[n - 1] + powers[c] * e0K
                 } else {
                     result = result + tt0K * values[n - 1]
                 }
@@ -255,12 +292,15 @@ package struct SpotRuntimeDistribution: Sendable {
             }
         }
 
-        var re = [Double](repeating: 0, count: m / 2 + 1)
-        var im = [Double](repeating: 0, count: m / 2 + 1)
-        for k in 0...(m / 2) {
-            let continuous = solve(k) - deterministic(k)
-            re[k] = continuous.re
-            im[k] = continuous.im
+        var re = [Double](repeating: 0, count: half + 1)
+        var im = [Double](repeating: 0, count: half + 1)
+        for first in stride(from: 0, through: half, by: 4) {
+            let all = solve(first)
+            for lane in 0..<min(4, half + 1 - first) {
+                let continuous = all[lane] - deterministic(first + lane)
+                re[first + lane] = continuous.re
+                im[first + lane] = continuous.im
+            }
         }
         return SpotDistribution.undamped(SpotFourier.inverseReal(re, im, length: m), logRho: logRho)
     }
