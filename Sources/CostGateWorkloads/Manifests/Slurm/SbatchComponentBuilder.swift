@@ -11,6 +11,9 @@ package struct SbatchComponentBuilder {
 
     package init(location: SourceLocation) {
         component = SbatchComponent(location: location)
+        // A script gives a dozen options or so: room for them at once, not a rehash at 1, 3, 6 and 12.
+        given.reserveCapacity(16)
+        component.optionLocations.reserveCapacity(16)
     }
 
     /// Options whose values costgate reads to price the job; a `$` in them can never be what the author meant.

@@ -29,17 +29,17 @@ public struct SbatchDirectiveLexer: Sendable {
         var warnedSlurm = false
         let lines = Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (index, lineBytes) in lines.enumerated() {
-            let line = Array(lineBytes)
             let lineNumber = index + 1
-            let kind = Self.directiveKind(of: line)
             if let firstCommand = result.firstCommandLine {
-                if let kind {
+                // Past the first command only directives are looked for, in place.
+                if let kind = Self.directiveKind(of: lineBytes) {
                     result.diagnostics.append(ignoredAfterCommand(kind, line: lineNumber, firstCommand: firstCommand,
                                                                   startsWithBOM: lines.first?.starts(with: Self.bom) == true))
                 }
                 continue
             }
-            guard let kind else {
+            let line = Array(lineBytes)
+            guard let kind = Self.directiveKind(of: line) else {
                 switch Self.classify(line) {
                 case .command: result.firstCommandLine = lineNumber
                 case .indentedDirective(let offset, let magic):
@@ -71,11 +71,15 @@ public struct SbatchDirectiveLexer: Sendable {
     package static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// The magic word a line starts with. `#SBATCH` and `#SLURM` are prefixes (`strncmp`), `#COSTGATE` must be a word.
-    package static func directiveKind(of line: [UInt8]) -> SbatchDirectiveLine.Kind? {
-        if line.starts(with: Array("#SBATCH".utf8)) { return .sbatch }
-        if line.starts(with: Array("#SLURM".utf8)) { return .slurm }
-        let costgate = Array("#COSTGATE".utf8)
-        if line.starts(with: costgate), line.count == costgate.count || isSpace(line[costgate.count]) { return .costgate }
+    package static func directiveKind(of line: some Collection<UInt8>) -> SbatchDirectiveLine.Kind? {
+        guard line.first == UInt8(ascii: "#") else { return nil }
+        if line.starts(with: "#SBATCH".utf8) { return .sbatch }
+        if line.starts(with: "#SLURM".utf8) { return .slurm }
+        let costgate = "#COSTGATE".utf8
+        if line.starts(with: costgate) {
+            let after = line.dropFirst(costgate.count).first
+            if after.map(isSpace) ?? true { return .costgate }
+        }
         return nil
     }
 
@@ -210,11 +214,18 @@ public struct SbatchDirectiveLexer: Sendable {
 
     /// `hetjob` or `packjob` (any case) followed by whitespace or the end of the line.
     package static func componentSeparator(in line: [UInt8], at position: Int) -> String? {
+        // Most words start with '-': no keyword to compare.
+        guard position < line.count, line[position] | 0x20 == UInt8(ascii: "h") || line[position] | 0x20 == UInt8(ascii: "p") else {
+            return nil
+        }
         for keyword in ["hetjob", "packjob"] {
             let length = keyword.utf8.count
             guard position + length <= line.count else { continue }
-            let candidate = String(decoding: line[position..<position + length], as: UTF8.self).lowercased()
-            guard candidate == keyword else { continue }
+            // ASCII case folding: a window of `length` bytes holding a multi-byte character has fewer
+            // characters than the keyword, so no Unicode lowercasing could make it one.
+            guard zip(line[position..<position + length], keyword.utf8).allSatisfy({ pair in
+                pair.0 == pair.1 || (pair.0 >= UInt8(ascii: "A") && pair.0 <= UInt8(ascii: "Z") && pair.0 | 0x20 == pair.1)
+            }) else { continue }
             if position + length == line.count || isSpace(line[position + length]) { return keyword }
         }
         return nil

@@ -32,7 +32,7 @@ public struct SbatchScript: Hashable, Sendable {
     /// True when some line starts, at column 1, with `#SBATCH` or `#COSTGATE`, wherever it is in the file.
     public static func isSlurmScript(_ text: String) -> Bool {
         text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).contains { line in
-            line.starts(with: "#SBATCH".utf8) || SbatchDirectiveLexer.directiveKind(of: Array(line)) == .costgate
+            line.starts(with: "#SBATCH".utf8) || SbatchDirectiveLexer.directiveKind(of: line) == .costgate
         }
     }
 

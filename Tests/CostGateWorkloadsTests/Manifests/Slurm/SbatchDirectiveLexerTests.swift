@@ -6,6 +6,36 @@ final class SbatchDirectiveLexerTests: XCTestCase {
         SbatchDirectiveLexer(file: "job.sbatch").scan(line).lines.flatMap(\.words).map(\.text)
     }
 
+    /// `hetjob`/`packjob` in any ASCII case, as a whole word; never a longer word, another letter, or
+    /// bytes of a multi-byte character (KELVIN SIGN lowercases to `k`, but its 3 bytes make the window too short).
+    func testComponentSeparatorsAreWholeWordsInAnyCase() {
+        func separator(_ text: String, at position: Int = 0) -> String? {
+            SbatchDirectiveLexer.componentSeparator(in: Array(text.utf8), at: position)
+        }
+        XCTAssertEqual(separator("hetjob"), "hetjob")
+        XCTAssertEqual(separator("HetJob --gres=gpu:1"), "hetjob")
+        XCTAssertEqual(separator("PACKJOB\t"), "packjob")
+        XCTAssertEqual(separator("--x hetjob", at: 4), "hetjob")
+        XCTAssertNil(separator("hetjobs"))
+        XCTAssertNil(separator("hetjo"))
+        XCTAssertNil(separator("hetjob=1"))
+        XCTAssertNil(separator("pac\u{212A}job"))
+        XCTAssertNil(separator("pacKjob".replacingOccurrences(of: "K", with: "\u{212A}")))
+        XCTAssertNil(separator("--nodes=2"))
+        XCTAssertNil(separator(""))
+    }
+
+    /// The magic word of a directive line, read from a slice in place as from an array.
+    func testDirectiveKindOfSlicesAndArrays() {
+        let lines = ["#SBATCH -N 2", "#SBATCHX", "#SLURM -N 1", "#COSTGATE --duration=1h", "#COSTGATE", "#COSTGATEX", "# SBATCH", "", "echo"]
+        let expected: [SbatchDirectiveLine.Kind?] = [.sbatch, .sbatch, .slurm, .costgate, .costgate, nil, nil, nil, nil]
+        for (line, kind) in zip(lines, expected) {
+            let bytes = Array(("x\n" + line).utf8)
+            XCTAssertEqual(SbatchDirectiveLexer.directiveKind(of: Array(line.utf8)), kind, line)
+            XCTAssertEqual(SbatchDirectiveLexer.directiveKind(of: bytes[2...]), kind, line)
+        }
+    }
+
     func testDirectivesMustStartAtColumnOne() throws {
         let text = """
         #!/bin/bash
