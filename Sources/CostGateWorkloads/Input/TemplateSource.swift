@@ -4,13 +4,19 @@ import CostGateBasics
 /// are skipped with a note that says how to render them (a YAML error would stop a run on a file
 /// that was never meant to be read as it is), and with a warning when they request accelerators.
 public enum TemplateSource {
-    package static let kustomizationNames: Set<String> = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
+    package static let kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
 
     /// The note that replaces reading a kustomization, or nil for any other file.
     public static func skipKustomization(_ file: InputFile) -> Diagnostic? {
         guard file.format == .yaml else { return nil }
-        let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
-        guard kustomizationNames.contains(name) else { return nil }
+        // Asked of every file of a tree: the last path component compared in place (splitting the path
+        // into components and hashing the last one cost more than many a small file's reading).
+        let path = file.path.utf8
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == UInt8(ascii: "/") { end = path.index(before: end) }
+        let start = path[..<end].lastIndex(of: UInt8(ascii: "/")).map(path.index(after:)) ?? path.startIndex
+        let name = path[start..<end]
+        guard kustomizationNames.contains(where: { name.elementsEqual($0.utf8) }) else { return nil }
         return Diagnostic(.note, at: .wholeFile(file.path),
             "a kustomization, skipped: render it and check the result, e.g. "
             + "'kustomize build \(directory(of: file.path)) | costgate check -'", rule: "template-skipped")
