@@ -98,43 +98,28 @@ package struct SpotRuntimeDistribution: Sendable {
 
     // MARK: - Grid
 
-    private struct Complex {
-        var re: Double
-        var im: Double
-        static let zero = Complex(re: 0, im: 0)
-        static func + (a: Complex, b: Complex) -> Complex { Complex(re: a.re + b.re, im: a.im + b.im) }
-        static func - (a: Complex, b: Complex) -> Complex { Complex(re: a.re - b.re, im: a.im - b.im) }
-        static func * (a: Complex, b: Complex) -> Complex {
-            Complex(re: a.re * b.re - a.im * b.im, im: a.re * b.im + a.im * b.re)
-        }
-        static func * (a: Double, b: Complex) -> Complex { Complex(re: a * b.re, im: a * b.im) }
-        static func / (a: Complex, b: Complex) -> Complex {
-            let norm = b.re * b.re + b.im * b.im
-            return Complex(re: (a.re * b.re + a.im * b.im) / norm, im: (a.im * b.re - a.re * b.im) / norm)
-        }
-    }
+    /// A transform at frequencies `0…M/2`.
+    private typealias Spectrum = (re: [Double], im: [Double])
 
-    /// Four complex numbers, one per frequency, with `Complex`'s formulas lane by lane (the same
-    /// operations in the same order, so each lane's result is the scalar one, bit for bit).
+    /// Four complex numbers, one per frequency: the programme below runs four frequencies at once,
+    /// lane by lane (SIMD arithmetic rounds each lane as scalar arithmetic would).
     private struct Lanes {
         var re: SIMD4<Double>
         var im: SIMD4<Double>
         static let zero = Lanes(re: .zero, im: .zero)
         static let one = Lanes(re: SIMD4(repeating: 1), im: .zero)
 
-        /// `values[k]` for `k` in `first..<first + 4`, the ones past `last` repeating `values[last]`.
-        init(_ values: [Complex], from first: Int, last: Int) {
+        /// `spectrum[k]` for `k` in `first..<first + 4`, the ones past `last` repeating `spectrum[last]`.
+        init(_ spectrum: Spectrum, from first: Int, last: Int) {
             let k = (first, min(first + 1, last), min(first + 2, last), min(first + 3, last))
-            re = SIMD4(values[k.0].re, values[k.1].re, values[k.2].re, values[k.3].re)
-            im = SIMD4(values[k.0].im, values[k.1].im, values[k.2].im, values[k.3].im)
+            re = SIMD4(spectrum.re[k.0], spectrum.re[k.1], spectrum.re[k.2], spectrum.re[k.3])
+            im = SIMD4(spectrum.im[k.0], spectrum.im[k.1], spectrum.im[k.2], spectrum.im[k.3])
         }
 
         init(re: SIMD4<Double>, im: SIMD4<Double>) {
             self.re = re
             self.im = im
         }
-
-        subscript(lane: Int) -> Complex { Complex(re: re[lane], im: im[lane]) }
 
         static func + (a: Lanes, b: Lanes) -> Lanes { Lanes(re: a.re + b.re, im: a.im + b.im) }
         static func - (a: Lanes, b: Lanes) -> Lanes { Lanes(re: a.re - b.re, im: a.im - b.im) }
@@ -151,10 +136,9 @@ package struct SpotRuntimeDistribution: Sendable {
     /// Damped transforms of two variables made of pieces, from one complex FFT (`SpotFourier.realPair`),
     /// at frequencies `0…M/2`.
     private static func transforms(_ a: [SpotDistribution.Piece], _ b: [SpotDistribution.Piece], h: Double, m: Int,
-                                   logRho: Double) -> ([Complex], [Complex]) {
-        let (first, second) = SpotFourier.realPair(SpotDistribution.cellMasses(a, cellHours: h, length: m, logRho: logRho),
-                                                   SpotDistribution.cellMasses(b, cellHours: h, length: m, logRho: logRho))
-        return (zip(first.re, first.im).map { Complex(re: $0, im: $1) }, zip(second.re, second.im).map { Complex(re: $0, im: $1) })
+                                   logRho: Double) -> (Spectrum, Spectrum) {
+        SpotFourier.realPair(SpotDistribution.cellMasses(a, cellHours: h, length: m, logRho: logRho),
+                             SpotDistribution.cellMasses(b, cellHours: h, length: m, logRho: logRho))
     }
 
     // swiftlint:disable:next function_parameter_count function_body_length
@@ -204,7 +188,7 @@ package struct SpotRuntimeDistribution: Sendable {
         /// segment a pending restart's own weight (interrupted again during the restart or a completing
         /// full phase) is the same for every `j`, so its reciprocal is taken once.
         func solve(_ first: Int) -> Lanes {
-            func at(_ transform: [Complex]) -> Lanes { Lanes(transform, from: first, last: half) }
+            func at(_ transform: Spectrum) -> Lanes { Lanes(transform, from: first, last: half) }
             let rstK = at(rst), tfK = at(tf), lfK = at(lf), ecK = at(ec)
             let ttK = at(ttP) + at(ttA)
             let tf0K = at(tf0), lf0K = at(lf0), e0K = at(e0)
@@ -265,29 +249,30 @@ package struct SpotRuntimeDistribution: Sendable {
             return result
         }
 
-        /// The same programme over the deterministic outcomes only (forced stops, completions): one path,
-        /// so a product along it, O(N / phases per incarnation) per frequency.
-        func deterministic(_ k: Int) -> Complex {
-            var factor = tt0A[k]
+        /// The same programme over the deterministic outcomes only (forced stops, completions), at the
+        /// same four frequencies: one path, so a product along it, O(N / phases per incarnation).
+        func deterministic(_ first: Int) -> Lanes {
+            let ttAK = Lanes(ttA, from: first, last: half)
+            var factor = Lanes(tt0A, from: first, last: half)
             var j: Int
             if cL0 <= n - 2 {
                 j = cL0
             } else if lastFits(n - 1, restarted: false) {
-                return powers[n - 1] * e0[k]
+                return powers[n - 1] * Lanes(e0, from: first, last: half)
             } else {
                 j = n - 1
             }
             while true {
                 let remaining = n - j
                 if cL <= remaining - 2 {
-                    factor = factor * ttA[k]
+                    factor = factor * ttAK
                     j += cL
                     continue
                 }
                 let c = remaining - 1
-                if lastFits(c, restarted: true) { return factor * (powers[c] * ec[k]) }
+                if lastFits(c, restarted: true) { return factor * (powers[c] * Lanes(ec, from: first, last: half)) }
                 if j == n - 1 { return .zero }
-                factor = factor * ttA[k]
+                factor = factor * ttAK
                 j = n - 1
             }
         }
@@ -295,11 +280,10 @@ package struct SpotRuntimeDistribution: Sendable {
         var re = [Double](repeating: 0, count: half + 1)
         var im = [Double](repeating: 0, count: half + 1)
         for first in stride(from: 0, through: half, by: 4) {
-            let all = solve(first)
+            let continuous = solve(first) - deterministic(first)
             for lane in 0..<min(4, half + 1 - first) {
-                let continuous = all[lane] - deterministic(first + lane)
-                re[first + lane] = continuous.re
-                im[first + lane] = continuous.im
+                re[first + lane] = continuous.re[lane]
+                im[first + lane] = continuous.im[lane]
             }
         }
         return SpotDistribution.undamped(SpotFourier.inverseReal(re, im, length: m), logRho: logRho)
