@@ -4,8 +4,8 @@ import Synchronization
 /// The tables of a `PriceCatalog`, ready or being built on a thread of its own.
 ///
 /// The built-in catalog takes milliseconds to build from its text tables, and `costgate estimate`
-/// needs it only after every manifest is read: building it beside the reading takes it off the
-/// serial start of the run. A dedicated thread (not a Dispatch queue) so that the build never waits
+/// needs it only after every manifest is read: building it beside the argument parsing and the
+/// reading (the CLI starts it before it parses) takes it off the serial start of the run. A dedicated thread (not a Dispatch queue) so that the build never waits
 /// behind the reading's work items. Readers wait for the build once (`waitUntilBuilt`); the tables
 /// are never changed while shared (`PriceCatalog` copies the storage before a change unless it is
 /// the only owner), which is what makes the unchecked `Sendable` sound.
