@@ -71,27 +71,21 @@ public struct InputCollector: Sendable {
     /// The file's extension, lowercased, which decides whether a file found in a directory is read and as
     /// what; `""` for none (a hidden file's leading dot is not one).
     package static func pathExtension(_ path: String) -> String {
-        // Every file of a tree asks this once, so it scans the UTF-8 bytes back from the end: splitting
-        // the whole path into components cost more than reading the file for small manifests.
+        let name = fileName(of: path)
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+        return String(name[name.utf8.index(after: dot)...]).lowercased()
+    }
+
+    /// The last component of `path` (`dir/` names `dir`), as splitting on "/" gives it, found in place:
+    /// every file of a tree asks for it, and splitting the whole path into components cost more than
+    /// reading a small manifest. The path itself when it has no component (`""`, `/`).
+    package static func fileName(of path: String) -> Substring {
         let bytes = path.utf8
-        var index = bytes.endIndex
-        // `dir/` names `dir`, as splitting on "/" did.
-        while index > bytes.startIndex && bytes[bytes.index(before: index)] == UInt8(ascii: "/") { index = bytes.index(before: index) }
-        let end = index
-        while index > bytes.startIndex {
-            let previous = bytes.index(before: index)
-            switch bytes[previous] {
-            case UInt8(ascii: "/"):
-                return ""
-            case UInt8(ascii: "."):
-                // A leading dot names a hidden file, not an extension (`.yaml` has none).
-                if previous == bytes.startIndex || bytes[bytes.index(before: previous)] == UInt8(ascii: "/") { return "" }
-                return String(Substring(path.utf8[index..<end])).lowercased()
-            default:
-                index = previous
-            }
-        }
-        return ""
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
+        guard end > bytes.startIndex else { return Substring(path) }
+        let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
+        return Substring(bytes[start..<end])
     }
 
     /// `#SBATCH` or `#COSTGATE` at the start of some line.

@@ -9,14 +9,8 @@ public enum TemplateSource {
     /// The note that replaces reading a kustomization, or nil for any other file.
     public static func skipKustomization(_ file: InputFile) -> Diagnostic? {
         guard file.format == .yaml else { return nil }
-        // Asked of every file of a tree: the last path component compared in place (splitting the path
-        // into components and hashing the last one cost more than many a small file's reading).
-        let path = file.path.utf8
-        var end = path.endIndex
-        while end > path.startIndex, path[path.index(before: end)] == UInt8(ascii: "/") { end = path.index(before: end) }
-        let start = path[..<end].lastIndex(of: UInt8(ascii: "/")).map(path.index(after:)) ?? path.startIndex
-        let name = path[start..<end]
-        guard kustomizationNames.contains(where: { name.elementsEqual($0.utf8) }) else { return nil }
+        let name = InputCollector.fileName(of: file.path)
+        guard kustomizationNames.contains(where: { name == $0 }) else { return nil }
         return Diagnostic(.note, at: .wholeFile(file.path),
             "a kustomization, skipped: render it and check the result, e.g. "
             + "'kustomize build \(directory(of: file.path)) | costgate check -'", rule: "template-skipped")

@@ -72,6 +72,11 @@ final class InputCollectorTests: XCTestCase {
         XCTAssertEqual(InputCollector.pathExtension("dir.d/Makefile"), "")
         XCTAssertEqual(InputCollector.pathExtension("dir.yml/"), "yml")
         XCTAssertEqual(InputCollector.pathExtension(""), "")
+        XCTAssertEqual(InputCollector.pathExtension("///"), "")
+        XCTAssertEqual(InputCollector.pathExtension("a/.b/c.Yml//"), "yml")
+        for path in ["k8s/job.yaml", "job.yaml", "/abs/dir/", "dir//", "", "/", "///", "a//b", "-"] {
+            XCTAssertEqual(InputCollector.fileName(of: path), path.split(separator: "/").last ?? Substring(path), path)
+        }
     }
 
     func testBlankMeansOnlyWhitespace() {

@@ -163,8 +163,8 @@ public struct SlurmReader: Sendable {
     }
 
     package static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        let name = InputCollector.fileName(of: path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return String(name) }
         return String(name[..<dot])
     }
 }
