@@ -22,12 +22,9 @@ extension CostgateCommand {
     /// the two overlap: for one manifest the catalog, not the reading, is what a run waits for. Not
     /// for help and version, which never price anything.
     static func startCatalogBuild(_ arguments: [String]) {
-        switch arguments.first {
-        case nil, "help", "-h", "--help", "--version", "--generate-completion-script": return
-        default:
-            if arguments.contains(where: { $0 == "-h" || $0 == "--help" }) { return }
-            _ = PriceCatalog.builtin
-        }
+        guard let first = arguments.first, !["help", "--version", "--generate-completion-script"].contains(first),
+              !arguments.contains(where: { $0 == "-h" || $0 == "--help" }) else { return }
+        _ = PriceCatalog.builtin
     }
 
     /// Parses and runs a command, mapping every outcome to costgate's exit codes: argument-parser
