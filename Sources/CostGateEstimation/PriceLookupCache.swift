@@ -58,7 +58,7 @@ package final class PriceLookupCache: Sendable {
 
     /// The spot model's estimate of `job` (nil when it cannot be estimated), by the default method.
     package func spotEstimate(_ job: SpotJob) -> SpotEstimate? {
-        shard.memo(\.spotEstimates, job) { try? SpotModel.estimate(job, method: .exact, memo: spotShapes) }
+        shard.memo(\.spotEstimates, job) { Shard.Boxed(try? SpotModel.estimate(job, method: .exact, memo: spotShapes)) }.value
     }
 
     /// One shard's tables, behind its own lock.
@@ -75,12 +75,19 @@ package final class PriceLookupCache: Sendable {
             var region: String?
         }
 
+        /// An estimate is about a kilobyte: held inline, the table's buckets are too, and each time it grows
+        /// it moves them all into fresh pages (a tenth of a spot-heavy run's page faults).
+        final class Boxed: Sendable {
+            let value: SpotEstimate?
+            init(_ value: SpotEstimate?) { self.value = value }
+        }
+
         private let lock = NSLock()
         var accelerators: [AcceleratorKey: AcceleratorPrice?] = [:]
         var instances: [InstanceKey: InstanceType?] = [:]
         var instancePrices: [InstanceKey: AcceleratorPrice?] = [:]
         var bands: [InstanceKey: SpotBand?] = [:]
-        var spotEstimates: [SpotJob: SpotEstimate?] = [:]
+        var spotEstimates: [SpotJob: Boxed] = [:]
 
         func memo<Key: Hashable, Value>(_ table: ReferenceWritableKeyPath<Shard, [Key: Value]>, _ key: Key,
                                         _ compute: () -> Value) -> Value {
