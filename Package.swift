@@ -152,6 +152,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "CMallocTuningTests",
+            dependencies: ["CMallocTuning"]
+        ),
+        .testTarget(
             name: "CostGateCLITests",
             dependencies: ["CostGateCLI", "CostGateCore", "CostGateTestSupport", "costgate"],
             resources: [.copy("Fixtures")]

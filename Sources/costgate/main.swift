@@ -1,9 +1,10 @@
 import CMallocTuning
 import CostGateCLI
 
-// glibc grows the main heap by what each allocation lacks, a system call and fresh pages at a
-// time: reading a few thousand manifests grew it hundreds of times (about 6% of a 2,000-file
-// `estimate` in `scripts/bench-estimate.sh`). 16 MiB at a time instead; untouched pages cost nothing.
-cmalloc_grow_heap_in_large_steps()
+// glibc grows each thread's heap by what an allocation lacks, an mprotect call and fresh pages at a
+// time: reading 2,000 manifests in `scripts/bench-estimate.sh` made over 1,000 such calls, each
+// taking the address-space lock the other thread's page faults wait on. 16 MiB at a time instead
+// (untouched pages cost nothing), and large blocks kept on the heap (cmalloc_tuning.c says why).
+_ = cmalloc_grow_heap_in_large_steps()
 
 CostgateCommand.runAndExit()
