@@ -60,6 +60,12 @@ package enum DecimalMath {
         }
     }
 
+    /// `seconds` in hours: `seconds / 3600`, Foundation's quotient (`quotient` says when it is exact).
+    package static func hours(seconds: Decimal) -> Decimal { quotient(seconds, 3600) }
+
+    /// `minutes` in hours: `minutes / 60`, Foundation's quotient.
+    package static func hours(minutes: Decimal) -> Decimal { quotient(minutes, 60) }
+
     /// `lhs < rhs` (and so `>=`, `>`, `<=`, which `Comparable` derives from it). Foundation's comparison
     /// normalizes both operands through its general routines; the catalog load compares thousands of prices.
     package static func isLess(_ lhs: Decimal, _ rhs: Decimal) -> Bool {

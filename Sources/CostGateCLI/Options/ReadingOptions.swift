@@ -34,7 +34,7 @@ struct ReadingOptions: ParsableArguments {
             guard let seconds = DurationText.seconds(defaultDuration) else {
                 throw ValidationError("invalid --default-duration '\(defaultDuration)': expected e.g. 1h, 90m, 2d")
             }
-            flags.defaultDurationHours = seconds / 3600
+            flags.defaultDurationHours = DecimalMath.hours(seconds: seconds)
         }
         if let hoursPerMonth {
             guard hoursPerMonth > 0 else { throw ValidationError("--hours-per-month must be positive") }

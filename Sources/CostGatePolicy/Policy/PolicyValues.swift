@@ -60,7 +60,7 @@ package enum PolicyValues {
         guard let seconds = DurationText.seconds(text), seconds > 0 else {
             throw .invalidValue(path: node.path, value: text, reason: "expected a duration such as 36h, 90m, 2d or 1h30m", at: node.location)
         }
-        return seconds / 3600
+        return DecimalMath.hours(seconds: seconds)
     }
 
     /// A GPU-hour count or similar plain positive number.

@@ -142,7 +142,7 @@ public enum SacctImporter {
 
             let partition = field(.partition).text.isEmpty ? nil : field(.partition).text
             let gpus = tres.gpus
-            let hours = Decimal(seconds) / 3600
+            let hours = DecimalMath.hours(seconds: Decimal(seconds))
             var model: GPUModel?
             if tres.typedGPUs.count == 1 { model = GPUModel.normalize(tres.typedGPUs[0].type) }
             let cost: Decimal

@@ -59,7 +59,8 @@ final class DecimalMathTests: XCTestCase {
 
     func testDurationsInHours() {
         for seconds in [1, 60, 90, 3600, 5400, 9000, 86_400, 129_600, 7] {
-            XCTAssertEqual(storedBytes(DecimalMath.quotient(Decimal(seconds), 3600)), storedBytes(Decimal(seconds) / 3600))
+            XCTAssertEqual(storedBytes(DecimalMath.hours(seconds: Decimal(seconds))), storedBytes(Decimal(seconds) / 3600))
+            XCTAssertEqual(storedBytes(DecimalMath.hours(minutes: Decimal(seconds))), storedBytes(Decimal(seconds) / 60))
         }
     }
 }

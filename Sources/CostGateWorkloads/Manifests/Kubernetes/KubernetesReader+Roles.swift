@@ -53,7 +53,7 @@ extension KubernetesReader {
         }
         let layers = primary.annotations
         let annotations = layers.merged
-        let checkpoint = try annotatedDuration(layers, "costgate.dev/checkpoint-interval", example: "'1h' or '30m'").map { DecimalMath.quotient($0, 3600) }
+        let checkpoint = try annotatedDuration(layers, "costgate.dev/checkpoint-interval", example: "'1h' or '30m'").map { DecimalMath.hours(seconds: $0) }
         // One expression, returned as built: assigning a field afterwards copied the whole workload.
         return Workload(
             id: "\(object.kind)/\(object.namespace ?? "default")/\(object.name)",

@@ -259,14 +259,14 @@ public struct KubernetesReader: Sendable {
     package func runDuration(_ annotations: AnnotationLayers, deadline: Int?, kind: String,
                      maxExecTime: String? = nil) throws(ManifestError) -> ResolvedDuration {
         if let seconds = try annotatedDuration(annotations, "costgate.dev/duration", example: "'36h', '90m', '2d' or '1h30m'") {
-            return ResolvedDuration(hours: DecimalMath.quotient(seconds, 3600), source: .annotation, note: nil)
+            return ResolvedDuration(hours: DecimalMath.hours(seconds: seconds), source: .annotation, note: nil)
         }
         if let deadline, deadline > 0 {
-            return ResolvedDuration(hours: DecimalMath.quotient(Decimal(deadline), 3600), source: .activeDeadlineSeconds,
+            return ResolvedDuration(hours: DecimalMath.hours(seconds: Decimal(deadline)), source: .activeDeadlineSeconds,
                                     note: "duration is activeDeadlineSeconds (\(deadline) s), a ceiling: the run may end sooner")
         }
         if let text = maxExecTime, let seconds = Int(text), seconds > 0 {
-            return ResolvedDuration(hours: DecimalMath.quotient(Decimal(seconds), 3600), source: .activeDeadlineSeconds,
+            return ResolvedDuration(hours: DecimalMath.hours(seconds: Decimal(seconds)), source: .activeDeadlineSeconds,
                                     note: "duration is Kueue's kueue.x-k8s.io/max-exec-time-seconds (\(seconds) s), a ceiling: the run may end sooner")
         }
         let fallback = options.defaultDuration(forKind: kind)

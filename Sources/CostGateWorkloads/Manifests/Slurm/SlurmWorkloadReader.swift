@@ -35,10 +35,10 @@ public struct SlurmReader: Sendable {
         let durationHours: Decimal
         let durationSource: DurationSource
         if let seconds = directives.durationSeconds {
-            durationHours = DecimalMath.quotient(Decimal(seconds), 3600)
+            durationHours = DecimalMath.hours(seconds: Decimal(seconds))
             durationSource = .costgateDirective
         } else if let minutes = limit?.minutes {
-            durationHours = DecimalMath.quotient(Decimal(minutes), 60)
+            durationHours = DecimalMath.hours(minutes: Decimal(minutes))
             durationSource = .slurmTime
             assumptions.append("duration is the --time limit (\(minutes) min), a ceiling: the job may end sooner; #COSTGATE --duration says how long it really runs")
         } else {
@@ -63,7 +63,7 @@ public struct SlurmReader: Sendable {
             timeLimitSeconds: limit?.seconds, arrayTasks: array?.taskCount,
             attribution: Workload.Attribution(team: directives.team, account: script.components.compactMap(\.account).first,
                                               partitions: partitions, qos: script.components.compactMap(\.qos).first),
-            checkpointIntervalHours: directives.checkpointIntervalSeconds.map { DecimalMath.quotient(Decimal($0), 3600) },
+            checkpointIntervalHours: directives.checkpointIntervalSeconds.map { DecimalMath.hours(seconds: Decimal($0)) },
             gangSize: gang, assumptions: assumptions)
     }
 

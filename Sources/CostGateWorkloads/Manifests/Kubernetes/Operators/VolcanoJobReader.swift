@@ -61,7 +61,7 @@ extension KubernetesReader {
             guard let seconds = DurationText.seconds(text) else {
                 throw .invalidValue(path: node.path, value: text, reason: "expected a duration such as '2h30m' or '90m'", at: node.location)
             }
-            return ResolvedDuration(hours: DecimalMath.quotient(seconds, 3600), source: .annotation,
+            return ResolvedDuration(hours: DecimalMath.hours(seconds: seconds), source: .annotation,
                                     note: "duration is spec.runningEstimate (\(text)), the run time the Job declares")
         }
         return try runDuration(layers, deadline: deadline, kind: Self.volcanoJobKind, maxExecTime: object.labels[Self.kueueMaxExecTime])
