@@ -5,10 +5,11 @@ import Synchronization
 ///
 /// The built-in catalog takes milliseconds to build from its text tables, and `costgate estimate`
 /// needs it only after every manifest is read: building it beside the argument parsing and the
-/// reading (the CLI starts it before it parses) takes it off the serial start of the run. A dedicated thread (not a Dispatch queue) so that the build never waits
-/// behind the reading's work items. Readers wait for the build once (`waitUntilBuilt`); the tables
-/// are never changed while shared (`PriceCatalog` copies the storage before a change unless it is
-/// the only owner), which is what makes the unchecked `Sendable` sound.
+/// reading (the CLI starts it before it parses) takes it off the serial start of the run. A
+/// dedicated thread (not a Dispatch queue) so that the build never waits behind the reading's
+/// work items. Readers wait for the build once (`waitUntilBuilt`); the tables are never changed
+/// while shared (`PriceCatalog` copies the storage before a change unless it is the only owner),
+/// which is what makes the unchecked `Sendable` sound.
 package final class CatalogStorage: @unchecked Sendable {
     /// Set once, before `built` turns true (empty until then); read only after `waitUntilBuilt()`.
     private(set) var tables: PriceCatalog.Tables
