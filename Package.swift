@@ -97,10 +97,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "CMallocTuning"),
+        .target(
+            name: "CAllocator",
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+        ),
         .executableTarget(
             name: "costgate",
-            dependencies: ["CMallocTuning", "CostGateCLI"]
+            dependencies: ["CAllocator", "CostGateCLI"]
         ),
         // libFuzzer targets for the readers (Fuzz/README.md); a plain build replays inputs instead.
         .executableTarget(
@@ -152,8 +155,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
-            name: "CMallocTuningTests",
-            dependencies: ["CMallocTuning"]
+            name: "CAllocatorTests",
+            dependencies: ["CAllocator"]
         ),
         .testTarget(
             name: "CostGateCLITests",

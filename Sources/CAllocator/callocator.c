@@ -1,0 +1,24 @@
+// On Linux costgate allocates through mimalloc (Debian's libmimalloc, linked by this target): the
+// library defines malloc, free and the rest, and, named before libc in the binary's dependencies, it
+// takes every allocation of the process: Swift's, Foundation's and libyaml's, whose tokens and
+// events are a malloc and a free each. Measured on the 2,000-file tree of scripts/bench-estimate.sh:
+// 7.6 % fewer instructions than glibc's malloc (tuned as it was), 6-9 % less wall time, 2.5 MB more
+// resident. This file also makes the link hold: its call below is what keeps libmimalloc among the
+// binary's dependencies when the linker drops unused libraries.
+#include <stdlib.h>
+#include "callocator.h"
+
+#if defined(__linux__)
+#include <mimalloc.h>
+#endif
+
+int callocator_is_mimalloc(void) {
+#if defined(__linux__)
+    void *block = malloc(64);
+    int ours = block != NULL && mi_is_in_heap_region(block);
+    free(block);
+    return ours;
+#else
+    return 0;
+#endif
+}
