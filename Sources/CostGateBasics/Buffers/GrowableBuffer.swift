@@ -69,8 +69,10 @@ public struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
         storedCount = 0
     }
 
-    /// The elements, handed over: the caller owns the memory and frees it with `deallocate()`.
-    @inlinable public consuming func finish() -> UnsafeBufferPointer<Element> {
+    /// The elements, handed over: the caller owns the memory and frees it with `deallocate()`. Not
+    /// inlinable: `discard` in an inlinable function of a non-`@frozen` type is to become an error,
+    /// and a buffer is finished once, so the generic call costs nothing that matters.
+    public consuming func finish() -> UnsafeBufferPointer<Element> {
         let buffer = UnsafeBufferPointer(start: base, count: count)
         discard self
         return buffer

@@ -57,7 +57,7 @@ public struct AdmissionReview {
         guard case .string(let uid)? = request.member("uid")?.node.value, !uid.isEmpty else {
             throw .missingUID(location(request.member("uid")?.node ?? request))
         }
-        var fields = FieldReader(uid: uid)
+        let fields = FieldReader(uid: uid)
         let operationText = try fields.string(request, "operation", required: true)!
         guard let operation = Operation(rawValue: operationText) else {
             throw fields.invalid(request.member("operation")!.node, "request.operation",
