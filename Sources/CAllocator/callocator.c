@@ -4,8 +4,9 @@
 // events are a malloc and a free each. Measured on the 2,000-file tree of scripts/bench-estimate.sh:
 // 7.6 % fewer instructions than glibc's malloc (tuned as it was), 4-14 % less wall time in runs
 // alternating with the glibc build, 2.5 MB more resident. (`serve`, which runs for days, gets it too:
-// mimalloc returns freed pages to the system after a short delay.) This file also makes the link hold: its call below is what keeps libmimalloc among the
-// binary's dependencies when the linker drops unused libraries.
+// mimalloc returns freed pages to the system after a short delay.) This file also makes the link
+// hold: its call below is what keeps libmimalloc among the binary's dependencies when the linker
+// drops unused libraries.
 #include <stdlib.h>
 #include "callocator.h"
 
