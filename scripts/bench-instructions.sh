@@ -39,7 +39,7 @@ def stage(prefix):
     return max((v for k, v in inclusive.items() if k.startswith(prefix)), default=0)
 stages = [
     ("YAML (libyaml and the tree)", "$s12CostGateYAML10YAMLParserV5parse"),
-    ("  of which libyaml", "yaml_parser_parse"),
+    ("  of which yaml_parser_parse", "yaml_parser_parse"),
     ("Kubernetes readers", "$s17CostGateWorkloads16KubernetesReaderV4read8document"),
     ("sbatch reader", "$s17CostGateWorkloads11SlurmReaderV4read"),
     ("pricing", "$s11CostGateRun18EstimationPipelineV5price"),
