@@ -15,7 +15,7 @@ extension Estimator {
 
         package func money(_ value: Double?) -> Decimal? {
             guard let value, value.isFinite else { return nil }
-            return DecimalMath.product(Decimal(value), scale)
+            return DecimalMath.product(DecimalMath.decimal(value), scale)
         }
     }
 
@@ -25,7 +25,7 @@ extension Estimator {
                   region: String) -> Decimal? {
         guard let setup = spotJob(workload, prices: prices, instance: instance, provider: provider, region: region, trials: 1),
               let mean = try? SpotModel.mean(setup.job), let cost = mean.costSpot, cost.isFinite else { return nil }
-        return DecimalMath.product(Decimal(cost), setup.scale)
+        return DecimalMath.product(DecimalMath.decimal(cost), setup.scale)
     }
 
     /// Runs the whole spot model (means, simulation, optimum, recommendation) for a workload on spot capacity.

@@ -82,10 +82,10 @@ public struct Estimator: Sendable {
             let uninterrupted = total(\.nominal, spot: true)
             let expected = spot.money(spot.estimate.mean.costSpot)
             // min/max scale like the nominal figure: the same interruption premium on more or fewer replicas.
-            let premium = expected.map { uninterrupted > 0 ? $0 / uninterrupted : 1 } ?? 1
-            let spotMin = (fixed ? uninterrupted : total(\.min, spot: true)) * premium
+            let premium = expected.map { DecimalMath.isPositive(uninterrupted) ? DecimalMath.quotient($0, uninterrupted) : 1 } ?? 1
+            let spotMin = DecimalMath.product(fixed ? uninterrupted : total(\.min, spot: true), premium)
             cost = CostFigures(expected: expected ?? nominalOnDemand, onDemand: nominalOnDemand,
-                               min: spotMin, max: fixed ? spotMin : total(\.max, spot: true) * premium)
+                               min: spotMin, max: fixed ? spotMin : DecimalMath.product(total(\.max, spot: true), premium))
             cost.p50 = spot.money(spot.estimate.quantiles?.p50Cost)
             cost.p90 = spot.money(spot.estimate.quantiles?.p90Cost)
             cost.p99 = spot.money(spot.estimate.quantiles?.p99Cost)

@@ -1,63 +1,59 @@
 import Foundation
 
-/// `*`, `+` and `/` on `Decimal` giving exactly Foundation's result, bit for bit, computed on the
-/// integer mantissas when the result is exact and below 10^38 (where Foundation neither rounds nor
-/// truncates), and by Foundation otherwise. Pricing does a dozen such operations per workload;
-/// Foundation's routines allocate and divide digit by digit (`DecimalMathTests` compares the two).
+/// `*`, `+` and `/` on `Decimal`, exact when the exact result has at most 38 digits (where they give
+/// Foundation's result bit for bit) and otherwise rounded to 38 digits, half away from zero, here and not
+/// by Foundation. Pricing does a dozen such operations per workload, and derived prices (a spot share
+/// divided out of an instance price) carry 38 digits, so a product of two of them often needs rounding.
+/// Foundation's routines take thousands of instructions per operation, and their rounding changed
+/// between toolchains (swift-foundation's 2026 `UInt128` rewrite): rounding here keeps a price's last
+/// digits, and so the report's bytes, the same on every toolchain. Foundation is left only NaN, zeros
+/// and exponents beyond Decimal's range.
 package enum DecimalMath {
     package static func product(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
         guard let a = DecimalParts(lhs), let b = DecimalParts(rhs) else { return lhs * rhs }
+        let negative = a.negative != b.negative
         let (mantissa, overflow) = a.mantissa.multipliedReportingOverflow(by: b.mantissa)
-        // An exponent out of Int8's range before compaction is Foundation's overflow or underflow.
-        guard !overflow, mantissa < DecimalParts.exactLimit, (-128...127).contains(a.exponent + b.exponent),
-              let result = DecimalParts(mantissa: mantissa, exponent: a.exponent + b.exponent, negative: a.negative != b.negative)
-                .compactDecimal
-        else { return lhs * rhs }
-        return result
+        if !overflow, mantissa < DecimalParts.exactLimit {
+            return decimal(mantissa: mantissa, exponent: a.exponent + b.exponent, negative: negative) ?? lhs * rhs
+        }
+        let (rounded, scale) = WideMantissa(product: a.mantissa, b.mantissa).roundedTo38Digits()
+        return decimal(mantissa: rounded, exponent: a.exponent + b.exponent + scale, negative: negative) ?? lhs * rhs
     }
 
     package static func sum(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
-        guard let a = DecimalParts(lhs), let b = DecimalParts(rhs), a.mantissa < DecimalParts.exactLimit,
-              b.mantissa < DecimalParts.exactLimit, let (x, y) = aligned(a, b) else { return lhs + rhs }
-        let result: DecimalParts
-        if x.negative == y.negative {
-            let mantissa = x.mantissa + y.mantissa   // both below 10^38: no overflow in 128 bits
-            guard mantissa < DecimalParts.exactLimit else { return lhs + rhs }
-            result = DecimalParts(mantissa: mantissa, exponent: x.exponent, negative: x.negative)
-        } else {
-            // Opposite signs: a zero result's stored form varies, so it goes to Foundation.
-            guard x.mantissa != y.mantissa else { return lhs + rhs }
-            let larger = x.mantissa > y.mantissa ? x : y
-            let smaller = x.mantissa > y.mantissa ? y : x
-            result = DecimalParts(mantissa: larger.mantissa - smaller.mantissa, exponent: x.exponent, negative: larger.negative)
+        guard let a = DecimalParts(lhs), let b = DecimalParts(rhs) else { return lhs + rhs }
+        if a.mantissa < DecimalParts.exactLimit, b.mantissa < DecimalParts.exactLimit, let (x, y) = aligned(a, b) {
+            if x.negative == y.negative {
+                let mantissa = x.mantissa + y.mantissa   // both below 10^38: no overflow in 128 bits
+                if mantissa < DecimalParts.exactLimit {
+                    return decimal(mantissa: mantissa, exponent: x.exponent, negative: x.negative) ?? lhs + rhs
+                }
+            } else {
+                // Opposite signs: a zero result's stored form varies, so it goes to Foundation.
+                guard x.mantissa != y.mantissa else { return lhs + rhs }
+                let larger = x.mantissa > y.mantissa ? x : y
+                let smaller = x.mantissa > y.mantissa ? y : x
+                return decimal(mantissa: larger.mantissa - smaller.mantissa, exponent: x.exponent, negative: larger.negative)
+                    ?? lhs + rhs
+            }
         }
-        return result.compactDecimal ?? lhs + rhs
+        return wideSum(a, b) ?? lhs + rhs
     }
 
-    /// `lhs / rhs` when the quotient is a terminating decimal of at most 38 digits.
+    /// `lhs / rhs`: exact when the quotient is a terminating decimal of at most 38 digits, else rounded to 38.
     package static func quotient(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
-        // Foundation scales the dividend by 10^38 and calls an exponent below -128 an underflow (NaN),
-        // so only moderate exponents take the fast path; and when the dividend's exponent exceeds the
-        // divisor's by 19 or more it first aligns the two, which can drop digits: Foundation's path too.
-        guard let a = DecimalParts(lhs), let b = DecimalParts(rhs), (-40...40).contains(a.exponent), (-40...40).contains(b.exponent),
-              a.exponent - b.exponent < 19
-        else { return lhs / rhs }
-        var dividend = a.mantissa
-        var exponent = a.exponent - b.exponent
-        while true {
-            let (quotient, remainder) = dividend.quotientAndRemainder(dividingBy: b.mantissa)
+        guard let a = DecimalParts(lhs), let b = DecimalParts(rhs) else { return lhs / rhs }
+        let negative = a.negative != b.negative
+        if a.mantissa < DecimalParts.exactLimit {
+            // The dividend scaled as far as it stays below 10^38: an exact quotient shows as a zero remainder
+            // (its trailing zeros go in the compaction), any other needs rounding.
+            let places = 38 - WideMantissa(low: a.mantissa).digitCount
+            let (quotient, remainder) = (a.mantissa * DecimalParts.power(of: places)).quotientAndRemainder(dividingBy: b.mantissa)
             if remainder == 0 {
-                guard quotient < DecimalParts.exactLimit,
-                      let result = DecimalParts(mantissa: quotient, exponent: exponent, negative: a.negative != b.negative)
-                        .compactDecimal
-                else { return lhs / rhs }
-                return result
+                return decimal(mantissa: quotient, exponent: a.exponent - b.exponent - places, negative: negative) ?? lhs / rhs
             }
-            // One more decimal place, while the dividend stays exact.
-            guard dividend < DecimalParts.exactLimit / 10 else { return lhs / rhs }
-            dividend *= 10
-            exponent -= 1
         }
+        return roundedQuotient(a, b) ?? lhs / rhs
     }
 
     /// `seconds` in hours: `seconds / 3600`, Foundation's quotient (`quotient` says when it is exact).
@@ -110,5 +106,80 @@ package enum DecimalMath {
         high.mantissa = scaled
         high.exponent = low.exponent
         return (high, low)
+    }
+
+    /// The Decimal of `mantissa × 10^exponent` in Foundation's compact form; nil beyond Decimal's range.
+    private static func decimal(mantissa: UInt128, exponent: Int, negative: Bool) -> Decimal? {
+        // An exponent out of Int8's range before compaction is Foundation's overflow or underflow.
+        guard (-128...127).contains(exponent) else { return nil }
+        return DecimalParts(mantissa: mantissa, exponent: exponent, negative: negative).compactDecimal
+    }
+
+    /// `a + b` in 256 bits, rounded to 38 digits; nil when the result is zero (whose stored form Foundation decides).
+    private static func wideSum(_ a: DecimalParts, _ b: DecimalParts) -> Decimal? {
+        let (high, low) = a.exponent >= b.exponent ? (a, b) : (b, a)
+        let shift = high.exponent - low.exponent
+        // The operand with the larger exponent is scaled up to at most 76 digits (so the sum fits 256 bits), and
+        // the other, when that is not far enough, cut down to match: its cut digits then lie some 37 places below
+        // the 38 kept, where they can only matter as a borrow.
+        let up = min(shift, 76 - WideMantissa(low: high.mantissa).digitCount)
+        let down = shift - up
+        guard let x = WideMantissa(high.mantissa, timesPowerOfTen: up) else { return nil }
+        var y = WideMantissa(low: low.mantissa)
+        var cut = false
+        if down > 0 {
+            let (kept, dropped) = down <= 38 ? low.mantissa.quotientAndRemainder(dividingBy: DecimalParts.power(of: down))
+                                             : (0, low.mantissa)
+            y = WideMantissa(low: kept)
+            cut = dropped != 0
+        }
+        let exact: WideMantissa
+        let negative: Bool
+        if high.negative == low.negative {
+            // A cut fraction (below one unit) cannot carry into the digit that decides the rounding.
+            guard let total = x.adding(y) else { return nil }
+            (exact, negative) = (total, high.negative)
+        } else {
+            // x − y − fraction = (x − (y + 1)) + (1 − fraction): the digits of x − (y + 1) decide, as for a sum.
+            if cut { y = y.adding(WideMantissa(low: 1))! }
+            guard x != y else { return nil }
+            let xLarger = y.high < x.high || y.high == x.high && y.low < x.low
+            (exact, negative) = xLarger ? (x.subtracting(y), high.negative) : (y.subtracting(x), low.negative)
+        }
+        let (mantissa, scale) = exact.roundedTo38Digits()
+        return decimal(mantissa: mantissa, exponent: high.exponent - up + scale, negative: negative)
+    }
+
+    /// `a / b` to 38 digits: the dividend scaled by `10^t` so that the integer quotient has 38 or 39 digits,
+    /// then rounded on the remainder.
+    private static func roundedQuotient(_ a: DecimalParts, _ b: DecimalParts) -> Decimal? {
+        let aDigits = WideMantissa(low: a.mantissa).digitCount
+        let bDigits = WideMantissa(low: b.mantissa).digitCount
+        // a < 10^aDigits, b ≥ 10^(bDigits−1): with t = 38 + bDigits − aDigits the quotient lies in [10^37, 10^39),
+        // and the scaled dividend below 10^(38 + bDigits) ≤ 10^77 < 2^256.
+        let t = 38 + bDigits - aDigits
+        guard t >= 0, t <= 76 else { return nil }
+        guard let dividend = WideMantissa(a.mantissa, timesPowerOfTen: t) else { return nil }
+        let (quotient, remainder) = dividend.quotientAndRemainder(dividingBy: b.mantissa)
+        var mantissa: UInt128
+        var exponent = a.exponent - b.exponent - t
+        let roundUp: Bool
+        if let narrow = quotient.narrow, narrow < DecimalParts.exactLimit {
+            mantissa = narrow
+            roundUp = remainder >= b.mantissa - remainder
+        } else {
+            // 39 digits (perhaps beyond 2^128): the last one decides, since a tie is the digit 5 alone.
+            let (kept, digit) = quotient.quotientAndRemainder(dividingBy: 10)
+            guard let narrow = kept.narrow else { return nil }
+            mantissa = narrow
+            exponent += 1
+            roundUp = digit >= 5
+        }
+        if roundUp { mantissa += 1 }
+        if mantissa == DecimalParts.exactLimit {
+            mantissa /= 10
+            exponent += 1
+        }
+        return decimal(mantissa: mantissa, exponent: exponent, negative: a.negative != b.negative)
     }
 }

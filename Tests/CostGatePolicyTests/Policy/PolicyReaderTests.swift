@@ -60,7 +60,8 @@ final class PolicyReaderTests: XCTestCase {
         XCTAssertEqual(parsed.pricing.acceleratorOverrides.first?.model.id, "h100-80gb")
         XCTAssertEqual(parsed.pricing.partitionRates["gpu"], PartitionRate(perAcceleratorHour: Decimal(string: "1.2")!,
                                                                             perVCPUHour: Decimal(string: "0.01")!))
-        XCTAssertEqual(parsed.pricing.spot.restartHours, Decimal(10) / 60)
+        // 10 min in hours, rounded to 38 digits (DecimalMath), not truncated as Foundation's `/` does.
+        XCTAssertEqual(parsed.pricing.spot.restartHours, Decimal(string: "0.16666666666666666666666666666666666667"))
         XCTAssertEqual(parsed.pricing.spot.interruptionByModel[GPUModel(id: "a100-80gb")], .rate(perInstanceHour: 0.001))
         XCTAssertEqual(parsed.pricing.spot.interruptionByModel[GPUModel(id: "h100-80gb")], .band(.from5To10, provider: .generic))
         let team = try XCTUnwrap(parsed.teams.first)
