@@ -4,10 +4,10 @@ import Foundation
 /// Foundation's result bit for bit) and otherwise rounded to 38 digits, half away from zero, here and not
 /// by Foundation. Pricing does a dozen such operations per workload, and derived prices (a spot share
 /// divided out of an instance price) carry 38 digits, so a product of two of them often needs rounding.
-/// Foundation's routines take thousands of instructions per operation, and their rounding changed
-/// between toolchains (swift-foundation's 2026 `UInt128` rewrite): rounding here keeps a price's last
-/// digits, and so the report's bytes, the same on every toolchain. Foundation is left only NaN, zeros
-/// and exponents beyond Decimal's range.
+/// Foundation's routines take thousands of instructions per operation, and they were rewritten after this
+/// toolchain's (swift-foundation's July 2026 `UInt128` change), so their last digits are no stable reference:
+/// rounding here keeps a price's last digits, and so the report's bytes, the same on every toolchain.
+/// Foundation is left only NaN, zeros and exponents beyond Decimal's range.
 package enum DecimalMath {
     package static func product(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
         guard let a = DecimalParts(lhs), let b = DecimalParts(rhs) else { return lhs * rhs }

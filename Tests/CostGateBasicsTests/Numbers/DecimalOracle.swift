@@ -51,14 +51,7 @@ struct DecimalOracle: Equatable, CustomStringConvertible {
         }
         let xLarger = compare(x, y) >= 0
         let (large, small) = xLarger ? (x, y) : (y, x)
-        var difference = large
-        var borrow = 0
-        for i in 0..<difference.count {
-            var d = difference[i] - borrow - (i < small.count ? small[i] : 0)
-            borrow = d < 0 ? 1 : 0
-            if d < 0 { d += 10 }
-            difference[i] = d
-        }
+        let difference = subtract(large, small)
         return DecimalOracle(digits: difference, exponent: exponent, negative: xLarger ? a.negative : b.negative)
     }
 
