@@ -162,12 +162,11 @@ package struct SpotDistribution: Sendable {
 
     /// Cell probabilities from an inverse transform (`1/M` and the damping `ρ^j` taken out, rounding
     /// noise below zero clipped).
-    package static func undamped(_ x: [Double], logRho: Double) -> [Double] {
-        var cells = [Double](repeating: 0, count: x.count)
-        var factor = 1 / Double(x.count)
+    package static func undamped(_ cells: consuming [Double], logRho: Double) -> [Double] {
+        var factor = 1 / Double(cells.count)
         let step = exp(-logRho)
-        for j in 0..<x.count {
-            cells[j] = max(0, x[j] * factor)
+        for j in cells.indices {
+            cells[j] = max(0, cells[j] * factor)
             factor *= step
         }
         return cells

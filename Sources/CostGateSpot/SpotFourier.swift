@@ -158,12 +158,14 @@ package enum SpotFourier {
     /// The transforms of two real sequences of one power-of-two length, from one complex transform of
     /// `a + i·b`: `A_k = (X_k + conj X_{M−k})/2`, `B_k = (X_k − conj X_{M−k})/(2i)`, at frequencies
     /// `0…M/2` (the rest are their conjugates).
-    package static func realPair(_ a: [Double], _ b: [Double])
+    ///
+    /// `a` and `b` are consumed and transformed in place: copying the caller's arrays cost two
+    /// allocations and copies a call.
+    package static func realPair(_ a: consuming [Double], _ b: consuming [Double])
         -> (a: (re: [Double], im: [Double]), b: (re: [Double], im: [Double])) {
-        var (x, y) = (a, b)
-        transform(&x, &y, inverse: false)
-        let m = x.count
-        var aRe = [Double](repeating: 0, count: m / 2 + 1), aIm = aRe, bRe = aRe, bIm = aRe
+        transform(&a, &b, inverse: false)
+        let (x, y, m) = (a, b, a.count)
+        var aRe = scratch(m / 2 + 1), aIm = scratch(m / 2 + 1), bRe = scratch(m / 2 + 1), bIm = scratch(m / 2 + 1)
         for k in 0...(m / 2) {
             let mirror = (m - k) & (m - 1)
             let (xr, xi, yr, yi) = (x[k], y[k], x[mirror], y[mirror])
@@ -182,8 +184,7 @@ package enum SpotFourier {
     package static func inverseReal(_ re: [Double], _ im: [Double], length m: Int) -> [Double] {
         let half = m / 2
         precondition(m >= 2 && re.count == half + 1 && im.count == half + 1, "half a spectrum of a power-of-two length")
-        var yRe = [Double](repeating: 0, count: half)
-        var yIm = [Double](repeating: 0, count: half)
+        var yRe = scratch(half), yIm = scratch(half)
         for k in 0..<half {
             let (ar, ai) = (re[k], im[k])
             let (br, bi) = (re[half - k], -im[half - k])
@@ -193,11 +194,18 @@ package enum SpotFourier {
             yIm[k] = ai + bi + (c * dr - s * di)
         }
         transform(&yRe, &yIm, inverse: true)
-        var x = [Double](repeating: 0, count: m)
+        var x = scratch(m)
         for n in 0..<half {
             x[2 * n] = yRe[n]
             x[2 * n + 1] = yIm[n]
         }
         return x
+    }
+
+    /// `count` doubles for a caller that writes every one before it reads it: `Double` is trivial, so
+    /// they need no initial value, and zero-filling them was a pass over memory per array.
+    @inline(__always)
+    package static func scratch(_ count: Int) -> [Double] {
+        [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 }

@@ -59,6 +59,16 @@ public struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
         storedCount += elements.count
     }
 
+    /// Appends `count` elements that `write` initializes, all of them, from the pointer it is given:
+    /// for text made of several parts (a JSON key with its indentation), one capacity check
+    /// instead of one per part.
+    @inlinable public mutating func append(count: Int, _ write: (UnsafeMutablePointer<Element>) -> Void) {
+        precondition(count >= 0, "GrowableBuffer cannot append a negative count")
+        if storedCount + count > capacity { grow(toHold: storedCount + count) }
+        write(base + storedCount)
+        storedCount += count
+    }
+
     /// Forgets the last `k` elements (plain values: nothing to deinitialize).
     @inlinable public mutating func removeLast(_ k: Int) {
         precondition(k >= 0 && k <= storedCount, "GrowableBuffer cannot remove more than it holds")
