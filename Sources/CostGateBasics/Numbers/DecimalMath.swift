@@ -143,8 +143,7 @@ package enum DecimalMath {
             // x − y − fraction = (x − (y + 1)) + (1 − fraction): the digits of x − (y + 1) decide, as for a sum.
             if cut { y = y.adding(WideMantissa(low: 1))! }
             guard x != y else { return nil }
-            let xLarger = y.high < x.high || y.high == x.high && y.low < x.low
-            (exact, negative) = xLarger ? (x.subtracting(y), high.negative) : (y.subtracting(x), low.negative)
+            (exact, negative) = x > y ? (x.subtracting(y), high.negative) : (y.subtracting(x), low.negative)
         }
         let (mantissa, scale) = exact.roundedTo38Digits()
         return decimal(mantissa: mantissa, exponent: high.exponent - up + scale, negative: negative)
@@ -161,25 +160,15 @@ package enum DecimalMath {
         guard t >= 0, t <= 76 else { return nil }
         guard let dividend = WideMantissa(a.mantissa, timesPowerOfTen: t) else { return nil }
         let (quotient, remainder) = dividend.quotientAndRemainder(dividingBy: b.mantissa)
-        var mantissa: UInt128
-        var exponent = a.exponent - b.exponent - t
-        let roundUp: Bool
+        let exponent = a.exponent - b.exponent - t
+        let (mantissa, scale): (UInt128, Int)
         if let narrow = quotient.narrow, narrow < DecimalParts.exactLimit {
-            mantissa = narrow
-            roundUp = remainder >= b.mantissa - remainder
+            (mantissa, scale) = WideMantissa.rounded(narrow, up: remainder >= b.mantissa - remainder)
         } else {
-            // 39 digits (perhaps beyond 2^128): the last one decides, since a tie is the digit 5 alone.
-            let (kept, digit) = quotient.quotientAndRemainder(dividingBy: 10)
-            guard let narrow = kept.narrow else { return nil }
-            mantissa = narrow
-            exponent += 1
-            roundUp = digit >= 5
+            // 39 digits (perhaps beyond 2^128): the last one decides, whatever the remainder below it, since
+            // a tie is the digit 5 alone.
+            (mantissa, scale) = quotient.roundedTo38Digits()
         }
-        if roundUp { mantissa += 1 }
-        if mantissa == DecimalParts.exactLimit {
-            mantissa /= 10
-            exponent += 1
-        }
-        return decimal(mantissa: mantissa, exponent: exponent, negative: a.negative != b.negative)
+        return decimal(mantissa: mantissa, exponent: exponent + scale, negative: a.negative != b.negative)
     }
 }

@@ -1,6 +1,6 @@
 /// An unsigned 256-bit integer as two `UInt128` halves: the exact product of two Decimal mantissas,
 /// or a mantissa scaled by up to 10^38, before `DecimalMath` rounds it back to 38 digits.
-package struct WideMantissa: Equatable {
+package struct WideMantissa: Comparable {
     package var high: UInt128
     package var low: UInt128
 
@@ -63,8 +63,9 @@ package struct WideMantissa: Equatable {
     /// The value when it fits 128 bits.
     package var narrow: UInt128? { high == 0 ? low : nil }
 
-    /// `self < value`.
-    package func isLess(than value: UInt128) -> Bool { high == 0 && low < value }
+    package static func < (lhs: WideMantissa, rhs: WideMantissa) -> Bool {
+        lhs.high < rhs.high || lhs.high == rhs.high && lhs.low < rhs.low
+    }
 
     /// Decimal digits (1 for zero).
     package var digitCount: Int {
@@ -85,15 +86,16 @@ package struct WideMantissa: Equatable {
         let truncated = dropped > 0 ? quotientAndRemainder(dividingBy: DecimalParts.power(of: dropped)).quotient : self
         let divisor = DecimalParts.power(of: kept)
         let (quotient, remainder) = truncated.quotientAndRemainder(dividingBy: divisor)
-        // The quotient has 38 digits; rounding up can make it 10^38, which is 10^37 one place higher.
-        var mantissa = quotient.low
-        var scale = excess
-        if remainder >= divisor - remainder { mantissa += 1 }
-        if mantissa == DecimalParts.exactLimit {
-            mantissa /= 10
-            scale += 1
-        }
-        return (mantissa, scale)
+        let (mantissa, carry) = Self.rounded(quotient.low, up: remainder >= divisor - remainder)
+        return (mantissa, excess + carry)
+    }
+
+    /// A 38-digit `mantissa`, plus one when `up`, with the power of ten it was then divided by: rounding
+    /// up can make it 10^38, which is 10^37 one place higher.
+    package static func rounded(_ mantissa: UInt128, up: Bool) -> (mantissa: UInt128, scale: Int) {
+        guard up else { return (mantissa, 0) }
+        let next = mantissa + 1
+        return next == DecimalParts.exactLimit ? (next / 10, 1) : (next, 0)
     }
 
     private static func digits(_ value: UInt128) -> Int {
